@@ -1,0 +1,89 @@
+using System;
+using System.Globalization;
+using System.Linq;
+
+namespace AtomicWriteAnalyzer.Benchmarks
+{
+    /// <summary>Command line. The defaults are the full run of issue 12; <c>--quick</c> is the CI smoke run.</summary>
+    internal sealed class BenchmarkOptions
+    {
+        public bool Quick { get; private set; }
+
+        public int[] Sizes { get; private set; } = { 500, 2000, 8000 };
+
+        public int Warmup { get; private set; } = 3;
+
+        public int Iterations { get; private set; } = 7;
+
+        public bool Repository { get; private set; } = true;
+
+        /// <summary>Files of the corpus built with <c>dotnet build</c>; 0 skips the build measurement.</summary>
+        public int BuildFiles { get; private set; } = 8000;
+
+        public int BuildWarmup { get; private set; } = 1;
+
+        public int BuildRuns { get; private set; } = 5;
+
+        public const string Usage = """
+            usage: dotnet run -c Release --project tests/AtomicWriteAnalyzer.Benchmarks -- [options]
+              --quick               small sizes, 1 warm-up, 3 iterations, a 40-file build once (CI smoke run)
+              --sizes 500,2000,8000 generated corpus sizes (files)
+              --warmup 3            discarded iterations per corpus (at least 3 for the full run)
+              --iterations 7        measured iterations per corpus (at least 7 for the full run)
+              --no-repository       skip the corpus of this repository's own sources
+              --build-files 8000    corpus size for the dotnet build -p:ReportAnalyzer=true measurement (0: skip)
+              --build-runs 5        measured --no-incremental builds (after --build-warmup 1)
+            """;
+
+        public static BenchmarkOptions Parse(string[] args)
+        {
+            var options = new BenchmarkOptions();
+            if (args.Contains("--quick"))
+            {
+                options.Quick = true;
+                options.Sizes = new[] { 40, 160 };
+                options.Warmup = 1;
+                options.Iterations = 3;
+                options.BuildFiles = 40;
+                options.BuildWarmup = 0;
+                options.BuildRuns = 1;
+            }
+
+            for (var i = 0; i < args.Length; i++)
+            {
+                string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(args[i] + " needs a value");
+                int NextInt() => int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture);
+                switch (args[i])
+                {
+                    case "--quick":
+                        break;
+                    case "--sizes":
+                        options.Sizes = Next().Split(',').Select(s => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+                        break;
+                    case "--warmup":
+                        options.Warmup = NextInt();
+                        break;
+                    case "--iterations":
+                        options.Iterations = Math.Max(1, NextInt());
+                        break;
+                    case "--no-repository":
+                        options.Repository = false;
+                        break;
+                    case "--build-files":
+                        options.BuildFiles = NextInt();
+                        break;
+                    case "--build-warmup":
+                        options.BuildWarmup = NextInt();
+                        break;
+                    case "--build-runs":
+                        options.BuildRuns = Math.Max(1, NextInt());
+                        break;
+                    default:
+                        throw new ArgumentException("unknown option " + args[i]);
+                }
+            }
+
+            return options;
+        }
+    }
+}
