@@ -16,10 +16,11 @@ namespace AtomicWriteAnalyzer.Benchmarks
     /// <summary>Medians of one corpus's measured iterations.</summary>
     internal sealed class CorpusResult
     {
-        public CorpusResult(CorpusSource corpus, double bindingMs, IReadOnlyDictionary<MeasuredAnalyzer, double> analyzerMs, int compileErrors, IReadOnlyDictionary<string, int> ourDiagnostics)
+        public CorpusResult(CorpusSource corpus, double bindingMs, double analysisPassMs, IReadOnlyDictionary<MeasuredAnalyzer, double> analyzerMs, int compileErrors, IReadOnlyDictionary<string, int> ourDiagnostics)
         {
             Corpus = corpus;
             BindingMs = bindingMs;
+            AnalysisPassMs = analysisPassMs;
             AnalyzerMs = analyzerMs;
             CompileErrors = compileErrors;
             OurDiagnostics = ourDiagnostics;
@@ -29,6 +30,9 @@ namespace AtomicWriteAnalyzer.Benchmarks
 
         /// <summary>Median wall time of <c>Compilation.GetDiagnostics()</c> on a fresh compilation.</summary>
         public double BindingMs { get; }
+
+        /// <summary>Median wall time of the whole analysis pass (binding again, the driver, every analyzer of both sets).</summary>
+        public double AnalysisPassMs { get; }
 
         /// <summary>Median execution time per analyzer, as the driver logs it (<c>logAnalyzerExecutionTime</c>).</summary>
         public IReadOnlyDictionary<MeasuredAnalyzer, double> AnalyzerMs { get; }
@@ -65,6 +69,7 @@ namespace AtomicWriteAnalyzer.Benchmarks
         public async Task<CorpusResult> RunAsync(CorpusSource corpus)
         {
             var binding = new List<double>();
+            var pass = new List<double>();
             var perAnalyzer = _catalog.All.ToDictionary(a => a, _ => new List<double>());
             var analyzers = _catalog.All.Select(a => a.Analyzer).ToImmutableArray();
             var errors = 0;
@@ -92,11 +97,15 @@ namespace AtomicWriteAnalyzer.Benchmarks
                     logAnalyzerExecutionTime: true,
                     reportSuppressedDiagnostics: false);
                 var withAnalyzers = corpus.CreateCompilation().WithAnalyzers(analyzers, options);
+                stopwatch.Restart();
                 var found = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+                stopwatch.Stop();
                 if (!measured)
                 {
                     continue;
                 }
+
+                pass.Add(stopwatch.Elapsed.TotalMilliseconds);
 
                 foreach (var analyzer in _catalog.All)
                 {
@@ -121,7 +130,7 @@ namespace AtomicWriteAnalyzer.Benchmarks
                 Console.WriteLine($"note: Meziantou.Analyzer threw {analyzerFailures.Count} time(s) on {corpus.Name}; first: {analyzerFailures[0].Split('\n')[0]}");
             }
 
-            return new CorpusResult(corpus, Statistics.Median(binding), perAnalyzer.ToDictionary(p => p.Key, p => Statistics.Median(p.Value)), errors, ourDiagnostics);
+            return new CorpusResult(corpus, Statistics.Median(binding), Statistics.Median(pass), perAnalyzer.ToDictionary(p => p.Key, p => Statistics.Median(p.Value)), errors, ourDiagnostics);
         }
 
         private static void Collect()

@@ -82,7 +82,7 @@ namespace AtomicWriteAnalyzer.Benchmarks
             Console.WriteLine($"Roslyn {MeziantouPackage.RoslynVersion} in process (our analyzers' lowest supported); C# 12; sequential binding and analysis");
             Console.WriteLine($"peer: Meziantou.Analyzer {MeziantouPackage.Version} from {ShortPath(catalog.PeerPath)}");
             Console.WriteLine($"ours: {catalog.Ours.Length} analyzer(s) in {Path.GetFileName(catalog.OurPath)}: {(catalog.Ours.IsEmpty ? "none yet" : string.Join("; ", catalog.Ours.Select(a => a.Label)))}");
-            Console.WriteLine($"corpus: generated (one method in {CorpusGenerator.FileMethodOneIn} touches a file; AtomicFile in corpus: {(generator.AtomicFileAvailable ? "yes" : "no, not in the runtime yet")}){(options.Repository ? " + this repository's src/ and samples/" : "")}");
+            Console.WriteLine($"corpus: generated (about one method in 20 touches a file, see the table; AtomicFile in corpus: {(generator.AtomicFileAvailable ? "yes" : "no, not in the runtime yet")}){(options.Repository ? " + this repository's src/ and samples/" : "")}");
             Console.WriteLine();
         }
 

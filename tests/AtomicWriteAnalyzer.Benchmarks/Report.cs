@@ -34,7 +34,7 @@ namespace AtomicWriteAnalyzer.Benchmarks
 
         public static void Ratios(IReadOnlyList<CorpusResult> results)
         {
-            var table = new TextTable("corpus", "binding ms>", "ours ms>", "ours ÷ binding>", "MA0035 ms>", "ours ÷ MA0035>", "MA median rule ms>", "ours ÷ median rule>", "binding µs/file>", "ours µs/file>");
+            var table = new TextTable("corpus", "binding ms>", "ours ms>", "ours ÷ binding>", "MA0035 ms>", "ours ÷ MA0035>", "MA median rule ms>", "ours ÷ median rule>", "binding µs/file>", "ours µs/file>", "analysis pass s>", "Meziantou all rules ms>");
             foreach (var r in results)
             {
                 table.Add(
@@ -47,7 +47,9 @@ namespace AtomicWriteAnalyzer.Benchmarks
                     r.PeerMedianActiveRuleMs,
                     Fmt.Ratio(Statistics.Ratio(r.OursMs, r.PeerMedianActiveRuleMs)),
                     r.BindingMs * 1000 / r.Corpus.Files,
-                    r.OursMs * 1000 / r.Corpus.Files);
+                    r.OursMs * 1000 / r.Corpus.Files,
+                    r.AnalysisPassMs / 1000,
+                    r.AnalyzerMs.Where(p => !p.Key.IsOurs).Sum(p => p.Value));
             }
 
             Console.WriteLine(table);

@@ -145,7 +145,8 @@ namespace AtomicWriteAnalyzer.Benchmarks.Corpus
                     File.Exists(_path) ? JsonSerializer.Deserialize<List<string>>(File.ReadAllText(_path)) ?? new List<string>() : new List<string>();
             }
         """;
-            return new GeneratedMember(member, MemberKinds.StorageClass, type, extraMethods: 2);
+            // Persist itself touches no file: the store's Save and Load do.
+            return new GeneratedMember(member, MemberKinds.Ordinary, type, companionFileMethods: 2);
         }
 
         // Correct use of the runtime: must stay quiet (AW0004 looks at it).

@@ -25,12 +25,12 @@ namespace AtomicWriteAnalyzer.Benchmarks.Corpus
     /// <summary>A generated member, and a type it needs beside the service (a storage class), if any.</summary>
     internal sealed class GeneratedMember
     {
-        public GeneratedMember(string code, string kind, string? companionType = null, int extraMethods = 0)
+        public GeneratedMember(string code, string kind, string? companionType = null, int companionFileMethods = 0)
         {
             Code = code;
             Kind = kind;
             CompanionType = companionType;
-            ExtraFileMethods = extraMethods;
+            CompanionFileMethods = companionFileMethods;
         }
 
         public string Code { get; }
@@ -40,8 +40,8 @@ namespace AtomicWriteAnalyzer.Benchmarks.Corpus
 
         public string? CompanionType { get; }
 
-        /// <summary>File-touching methods in <see cref="CompanionType"/>.</summary>
-        public int ExtraFileMethods { get; }
+        /// <summary>Methods of <see cref="CompanionType"/>, each of which touches a file (<see cref="MemberKinds.StorageClass"/>).</summary>
+        public int CompanionFileMethods { get; }
     }
 
     internal static class MemberKinds
