@@ -11,6 +11,10 @@ namespace AtomicWriteAnalyzer.Tests.Verifiers
     public static class CSharpAnalyzerVerifier<TAnalyzer>
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
+        /// <summary>An expected diagnostic, placed with <c>.WithLocation(n)</c> on a <c>{|#n:...|}</c> marker.</summary>
+        public static DiagnosticResult Diagnostic(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor) =>
+            CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(descriptor);
+
         public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected) =>
             VerifyAnalyzerAsync(source, editorConfig: null, expected);
 

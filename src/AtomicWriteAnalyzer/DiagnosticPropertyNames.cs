@@ -1,0 +1,42 @@
+namespace AtomicWriteAnalyzer
+{
+    /// <summary>
+    /// Keys of <c>Diagnostic.Properties</c>: what the analyzers hand to the code fixes (and to tests), so a fix never
+    /// re-derives it.
+    /// </summary>
+    internal static class DiagnosticPropertyNames
+    {
+        /// <summary>
+        /// The catalog shape of the flagged call: <c>WriteAllText</c>, <c>WriteAllTextAsync</c>, <c>WriteAllBytes</c>,
+        /// <c>WriteAllBytesAsync</c>, <c>WriteAllLines</c>, <c>WriteAllLinesAsync</c>, <c>FileCreate</c>, <c>FileCreateText</c>,
+        /// <c>FileOpenWrite</c>, <c>FileOpen</c>, <c>FileStream</c>, <c>StreamWriter</c>, <c>Copy</c>, <c>FileInfoCreate</c>,
+        /// <c>FileInfoCreateText</c>, <c>FileInfoOpenWrite</c>, <c>FileInfoOpen</c>, <c>XmlSave</c>; <c>HelperCall</c> for a
+        /// call to a helper method that overwrites its path parameter in place.
+        /// </summary>
+        public const string Shape = "Shape";
+
+        /// <summary>The API as the message names it: <c>File.WriteAllText</c>, <c>new FileStream(FileMode.Create)</c>, <c>IFile.WriteAllText</c>.</summary>
+        public const string Api = "Api";
+
+        /// <summary>
+        /// <c>true</c> when a fix may rewrite the call; <c>false</c> for writes through <c>System.IO.Abstractions</c>, a
+        /// look-alike wrapper, or a helper's call site (reported, never fixed: a fix would bypass the user's mocks).
+        /// </summary>
+        public const string Fixable = "Fixable";
+
+        /// <summary>The file as the message shows it: the reconstructed file name (<c>tokens.json</c>) or the path expression.</summary>
+        public const string FileName = "FileName";
+
+        /// <summary>Why the path counts as sensitive, as shown in the message.</summary>
+        public const string Reason = "Reason";
+
+        /// <summary>Which kind of signal decided (a <c>SignalKind</c> name: <c>FileNameWord</c>, <c>HolderName</c>, ...).</summary>
+        public const string Signal = "Signal";
+
+        /// <summary>Where the API comes from: <c>SystemIO</c>, <c>FileSystemAbstractions</c>, <c>LookAlike</c>.</summary>
+        public const string Family = "Family";
+
+        public const string True = "true";
+        public const string False = "false";
+    }
+}

@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace AtomicWriteAnalyzer.Internal
+{
+    /// <summary>
+    /// Every file API the rules know, as data: the in-place overwrites of AW0001, the reads of AW0002 (and of the
+    /// app-state signal), the renames that end a hand-rolled replace (AW0003), and the serializers that say the
+    /// data written is structured state. One entry stands for every overload of its member that takes the path in
+    /// the named parameter, including those a newer framework adds (<c>WriteAllText(string, ReadOnlySpan&lt;char&gt;)</c>).
+    /// <para>
+    /// Overloads covered (net8.0 through net10.0):
+    /// <c>File.WriteAllText(path, string|ReadOnlySpan&lt;char&gt;[, Encoding])</c>,
+    /// <c>File.WriteAllTextAsync(path, string|ReadOnlyMemory&lt;char&gt;[, Encoding], CancellationToken)</c>,
+    /// <c>File.WriteAllBytes(path, byte[]|ReadOnlySpan&lt;byte&gt;)</c>,
+    /// <c>File.WriteAllBytesAsync(path, byte[]|ReadOnlyMemory&lt;byte&gt;, CancellationToken)</c>,
+    /// <c>File.WriteAllLines(path, string[]|IEnumerable&lt;string&gt;[, Encoding])</c> (+<c>Async</c> with a token),
+    /// <c>File.Create(path[, bufferSize[, FileOptions]])</c>, <c>File.CreateText(path)</c>, <c>File.OpenWrite(path)</c>,
+    /// <c>File.Open(path, FileMode[, FileAccess[, FileShare]])</c>, <c>File.Open(path, FileStreamOptions)</c>,
+    /// <c>new FileStream(path, FileMode[, FileAccess[, FileShare[, bufferSize[, useAsync|FileOptions]]]])</c>,
+    /// <c>new FileStream(path, FileStreamOptions)</c>, <c>FileInfo.Create()</c>, <c>CreateText()</c>, <c>OpenWrite()</c>,
+    /// <c>FileInfo.Open(FileMode[, FileAccess[, FileShare]])</c>, <c>FileInfo.Open(FileStreamOptions)</c>,
+    /// <c>new StreamWriter(path[, append[, Encoding[, bufferSize]]])</c>, <c>new StreamWriter(path[, Encoding], FileStreamOptions)</c>,
+    /// <c>File.Copy(source, destFileName, overwrite)</c>, <c>XDocument/XElement.Save(fileName[, SaveOptions])</c>,
+    /// <c>XmlDocument.Save(filename)</c>.
+    /// </para>
+    /// <para>
+    /// Not overwrites, so not listed: <c>File.AppendAll*</c>, <c>File.AppendText</c>, <c>FileMode.Append</c> and
+    /// <c>FileMode.CreateNew</c> streams, <c>new StreamWriter(path, append: true)</c>, <c>File.Copy</c> without
+    /// <c>overwrite: true</c>, writers over a <c>Stream</c> (the stream's own creation is what gets flagged).
+    /// </para>
+    /// </summary>
+    internal static class ApiCatalog
+    {
+        private const string File = "System.IO.File";
+        private const string FileInfo = "System.IO.FileInfo";
+
+        private static readonly ImmutableArray<string> Path = ImmutableArray.Create("path");
+        private static readonly ImmutableArray<string> Receiver = ImmutableArray<string>.Empty;
+
+        /// <summary>The BCL APIs, matched by symbol (types are resolved lazily, on the first call whose name matches).</summary>
+        public static readonly ImmutableArray<ApiEntry> Entries = ImmutableArray.Create(
+            // AW0001: in-place overwrites.
+            Overwrite("WriteAllText", File, "WriteAllText"),
+            Overwrite("WriteAllTextAsync", File, "WriteAllTextAsync"),
+            Overwrite("WriteAllBytes", File, "WriteAllBytes"),
+            Overwrite("WriteAllBytesAsync", File, "WriteAllBytesAsync"),
+            Overwrite("WriteAllLines", File, "WriteAllLines"),
+            Overwrite("WriteAllLinesAsync", File, "WriteAllLinesAsync"),
+            Overwrite("FileCreate", File, "Create"),
+            Overwrite("FileCreateText", File, "CreateText"),
+            // OpenOrCreate + Write: does not truncate, so a shorter write leaves stale bytes after the new content.
+            Overwrite("FileOpenWrite", File, "OpenWrite"),
+            new ApiEntry(ApiRole.OpenByMode, "FileOpen", File, "Open", ArgumentRule.FileMode, Path),
+            new ApiEntry(ApiRole.OpenByMode, "FileStream", "System.IO.FileStream", ".ctor", ArgumentRule.FileMode, Path),
+            new ApiEntry(ApiRole.Overwrite, "StreamWriter", "System.IO.StreamWriter", ".ctor", ArgumentRule.Append, Path),
+            new ApiEntry(ApiRole.Overwrite, "Copy", File, "Copy", ArgumentRule.OverwriteFlag, ImmutableArray.Create("destFileName")),
+            new ApiEntry(ApiRole.Overwrite, "FileInfoCreate", FileInfo, "Create", ArgumentRule.None, Receiver),
+            new ApiEntry(ApiRole.Overwrite, "FileInfoCreateText", FileInfo, "CreateText", ArgumentRule.None, Receiver),
+            new ApiEntry(ApiRole.Overwrite, "FileInfoOpenWrite", FileInfo, "OpenWrite", ArgumentRule.None, Receiver),
+            new ApiEntry(ApiRole.OpenByMode, "FileInfoOpen", FileInfo, "Open", ArgumentRule.FileMode, Receiver),
+            new ApiEntry(ApiRole.Overwrite, "XmlSave", "System.Xml.Linq.XDocument", "Save", ArgumentRule.None, ImmutableArray.Create("fileName")),
+            new ApiEntry(ApiRole.Overwrite, "XmlSave", "System.Xml.Linq.XElement", "Save", ArgumentRule.None, ImmutableArray.Create("fileName")),
+            new ApiEntry(ApiRole.Overwrite, "XmlSave", "System.Xml.XmlDocument", "Save", ArgumentRule.None, ImmutableArray.Create("filename")),
+
+            // AW0002 and the app-state signal: reads.
+            Read("ReadAllText", File, "ReadAllText"),
+            Read("ReadAllTextAsync", File, "ReadAllTextAsync"),
+            Read("ReadAllBytes", File, "ReadAllBytes"),
+            Read("ReadAllBytesAsync", File, "ReadAllBytesAsync"),
+            Read("ReadAllLines", File, "ReadAllLines"),
+            Read("ReadAllLinesAsync", File, "ReadAllLinesAsync"),
+            Read("ReadLines", File, "ReadLines"),
+            Read("ReadLinesAsync", File, "ReadLinesAsync"),
+            Read("FileOpenRead", File, "OpenRead"),
+            Read("FileOpenText", File, "OpenText"),
+            new ApiEntry(ApiRole.Read, "StreamReader", "System.IO.StreamReader", ".ctor", ArgumentRule.None, Path),
+            new ApiEntry(ApiRole.Read, "FileInfoOpenRead", FileInfo, "OpenRead", ArgumentRule.None, Receiver),
+            new ApiEntry(ApiRole.Read, "FileInfoOpenText", FileInfo, "OpenText", ArgumentRule.None, Receiver),
+            new ApiEntry(ApiRole.Read, "XmlLoad", "System.Xml.Linq.XDocument", "Load", ArgumentRule.None, ImmutableArray.Create("uri")),
+            new ApiEntry(ApiRole.Read, "XmlLoad", "System.Xml.Linq.XElement", "Load", ArgumentRule.None, ImmutableArray.Create("uri")),
+            new ApiEntry(ApiRole.Read, "XmlLoad", "System.Xml.XmlDocument", "Load", ArgumentRule.None, ImmutableArray.Create("filename")),
+
+            // AW0003: the rename that ends a hand-rolled replace. The path is the temp (source); the target is named apart.
+            new ApiEntry(ApiRole.Rename, "FileMove", File, "Move", ArgumentRule.None, ImmutableArray.Create("sourceFileName"), "destFileName"),
+            new ApiEntry(ApiRole.Rename, "FileReplace", File, "Replace", ArgumentRule.None, ImmutableArray.Create("sourceFileName"), "destinationFileName"),
+            new ApiEntry(ApiRole.Rename, "FileInfoMoveTo", FileInfo, "MoveTo", ArgumentRule.None, Receiver, "destFileName"),
+            new ApiEntry(ApiRole.Rename, "FileInfoReplace", FileInfo, "Replace", ArgumentRule.None, Receiver, "destinationFileName"));
+
+        /// <summary>
+        /// <c>System.IO.Abstractions</c> types (and their testing/wrapper classes), by simple name, each mapped to the
+        /// BCL type whose members it mirrors. Matched only in the <c>System.IO.Abstractions*</c> namespaces.
+        /// </summary>
+        public static readonly ImmutableDictionary<string, string> AbstractionMirrors = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["IFile"] = File,
+            ["FileBase"] = File,
+            ["FileWrapper"] = File,
+            ["MockFile"] = File,
+            ["IFileInfo"] = FileInfo,
+            ["FileInfoBase"] = FileInfo,
+            ["FileInfoWrapper"] = FileInfo,
+            ["MockFileInfo"] = FileInfo,
+            ["IFileStreamFactory"] = "System.IO.FileStream",
+            ["FileStreamFactory"] = "System.IO.FileStream",
+            ["MockFileStreamFactory"] = "System.IO.FileStream",
+        }.ToImmutableDictionary(StringComparer.Ordinal);
+
+        public const string AbstractionsNamespace = "System.IO.Abstractions";
+
+        /// <summary><c>IFileStreamFactory.New(path, FileMode, ...)</c> (and its older name <c>Create</c>) mirror the <c>FileStream</c> constructors.</summary>
+        public static readonly ImmutableArray<string> FileStreamFactoryMethods = ImmutableArray.Create("New", "Create");
+
+        /// <summary>
+        /// Members that create a <c>FileInfo</c> from a path, whose argument is the path of the <c>FileInfo</c>:
+        /// <c>IFileInfoFactory.New(fileName)</c> and its older name <c>FromFileName</c>.
+        /// </summary>
+        public static readonly ImmutableArray<string> FileInfoFactoryMethods = ImmutableArray.Create("New", "FromFileName");
+
+        /// <summary>
+        /// The method names worth a look: an invocation whose name is not here is dismissed before any symbol is
+        /// compared or any type resolved.
+        /// </summary>
+        public static readonly ImmutableHashSet<string> MethodNames = Entries
+            .Where(e => !e.IsConstructor)
+            .Select(e => e.MemberName)
+            .Concat(FileStreamFactoryMethods)
+            .ToImmutableHashSet(StringComparer.Ordinal);
+
+        /// <summary>The constructed types worth a look, by simple name.</summary>
+        public static readonly ImmutableHashSet<string> ConstructorTypeNames = Entries
+            .Where(e => e.IsConstructor)
+            .Select(e => e.TypeName)
+            .ToImmutableHashSet(StringComparer.Ordinal);
+
+        private static readonly ImmutableDictionary<string, ImmutableArray<ApiEntry>> ByMember = Entries
+            .GroupBy(e => Key(e.IsConstructor ? e.TypeName : null, e.MemberName))
+            .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+
+        /// <summary>The entries for a method name (any type), or for a constructed type's simple name.</summary>
+        public static ImmutableArray<ApiEntry> ForMethod(string methodName) =>
+            ByMember.TryGetValue(Key(null, methodName), out var entries) ? entries : ImmutableArray<ApiEntry>.Empty;
+
+        public static ImmutableArray<ApiEntry> ForConstructor(string typeName) =>
+            ByMember.TryGetValue(Key(typeName, ".ctor"), out var entries) ? entries : ImmutableArray<ApiEntry>.Empty;
+
+        /// <summary>The BCL entry a mirrored member stands for (<c>IFile.WriteAllText</c> → <c>File.WriteAllText</c>).</summary>
+        public static ApiEntry? Mirrored(string bclTypeMetadataName, string memberName)
+        {
+            foreach (var entry in Entries)
+            {
+                if (entry.TypeMetadataName == bclTypeMetadataName && entry.MemberName == memberName)
+                {
+                    return entry;
+                }
+            }
+
+            return null;
+        }
+
+        private static string Key(string? typeName, string member) => typeName == null ? member : typeName + "::" + member;
+
+        private static ApiEntry Overwrite(string shape, string type, string member) =>
+            new ApiEntry(ApiRole.Overwrite, shape, type, member, ArgumentRule.None, Path);
+
+        private static ApiEntry Read(string shape, string type, string member) =>
+            new ApiEntry(ApiRole.Read, shape, type, member, ArgumentRule.None, Path);
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AtomicWriteAnalyzer.Internal
+{
+    /// <summary>
+    /// Recognizes the temp half of a hand-rolled replace: a file written, then renamed over its target later in the
+    /// same body (<c>File.Move</c>, <c>File.Replace</c>, <c>FileInfo.MoveTo</c>, <c>FileInfo.Replace</c>). Such a write
+    /// is not an in-place overwrite (AW0001 skips it); whether the replace is crash-safe is AW0003's question.
+    /// </summary>
+    internal static class HandRolledReplace
+    {
+        private const int MaxKeyDepth = 6;
+
+        /// <summary>The rename, later in the same body, whose source is the file <paramref name="write"/> writes; or null.</summary>
+        public static ApiCall? FindRename(ApiCall write, AnalyzerCompilationContext context, IPathFacts facts)
+        {
+            if (write.Path == null)
+            {
+                return null;
+            }
+
+            var root = OperationHelpers.Root(write.Operation);
+            int writeStart = write.Operation.Syntax.SpanStart;
+            string? writtenKey = null;
+            foreach (var operation in root.Descendants())
+            {
+                if (!(operation is IInvocationOperation invocation) || invocation.Syntax.SpanStart <= writeStart
+                    || invocation.TargetMethod == null || !ApiCatalog.MethodNames.Contains(invocation.TargetMethod.Name))
+                {
+                    continue;
+                }
+
+                var rename = ApiCallMatcher.Match(invocation, context);
+                if (rename == null || rename.Effect != FileEffect.Rename || rename.Path == null)
+                {
+                    continue;
+                }
+
+                writtenKey ??= PathKey(write.Path, facts, 0);
+                if (writtenKey == PathKey(rename.Path, facts, 0))
+                {
+                    return rename;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether two path expressions denote the same path: the same symbol, or the same computation.</summary>
+        public static bool SamePath(IOperation? a, IOperation? b, IPathFacts facts) =>
+            a != null && b != null && PathKey(a, facts, 0) == PathKey(b, facts, 0);
+
+        /// <summary>
+        /// A canonical text for a path expression: locals with a single definition are replaced by it, so that
+        /// <c>var tmp = path + ".tmp"; ...; File.Move(tmp, path)</c> and <c>File.Move(path + ".tmp", path)</c> agree.
+        /// </summary>
+        private static string PathKey(IOperation? operation, IPathFacts facts, int depth)
+        {
+            operation = OperationHelpers.Unwrap(operation);
+            if (operation == null)
+            {
+                return "?";
+            }
+
+            if (depth > MaxKeyDepth)
+            {
+                return "syntax:" + Compact(operation.Syntax.ToString());
+            }
+
+            switch (operation)
+            {
+                case ILocalReferenceOperation local when local.Local != null:
+                    var definitions = facts.DefinitionsOf(local.Local, local);
+                    if (definitions.Length == 1 && !(definitions[0] is IArgumentOperation) && !(definitions[0] is ICompoundAssignmentOperation))
+                    {
+                        return PathKey(definitions[0], facts, depth + 1);
+                    }
+
+                    return "local:" + local.Local.Name + "@" + (local.Local.Locations.FirstOrDefault()?.SourceSpan.Start ?? -1);
+                case IParameterReferenceOperation parameter when parameter.Parameter != null:
+                    return "parameter:" + parameter.Parameter.Name;
+                case IFieldReferenceOperation field when field.Field != null:
+                    return "field:" + field.Field.Name + "(" + ReceiverKey(field.Instance, facts, depth) + ")";
+                case IPropertyReferenceOperation property when property.Property != null && property.Arguments.IsDefaultOrEmpty:
+                    return "property:" + property.Property.Name + "(" + ReceiverKey(property.Instance, facts, depth) + ")";
+                case IObjectCreationOperation creation when creation.Type?.Name == "FileInfo":
+                    return PathKey(OperationHelpers.ArgumentValue(creation, "fileName"), facts, depth + 1);
+                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
+                    return "(" + PathKey(binary.LeftOperand, facts, depth + 1) + "+" + PathKey(binary.RightOperand, facts, depth + 1) + ")";
+                case IInterpolatedStringOperation interpolated:
+                    var builder = new StringBuilder("$(");
+                    foreach (var part in interpolated.Parts)
+                    {
+                        builder.Append(part is IInterpolationOperation hole ? PathKey(hole.Expression, facts, depth + 1) : Compact(part.Syntax.ToString())).Append(',');
+                    }
+
+                    return builder.Append(')').ToString();
+                case IInvocationOperation invocation when invocation.TargetMethod != null:
+                    return invocation.TargetMethod.ContainingType?.Name + "." + invocation.TargetMethod.Name + "("
+                        + ReceiverKey(invocation.Instance, facts, depth) + ";"
+                        + string.Join(",", invocation.Arguments.Select(a => PathKey(a?.Value, facts, depth + 1))) + ")";
+            }
+
+            if (operation.ConstantValue.HasValue)
+            {
+                return "const:" + operation.ConstantValue.Value;
+            }
+
+            return "syntax:" + Compact(operation.Syntax.ToString());
+        }
+
+        private static string ReceiverKey(IOperation? instance, IPathFacts facts, int depth) =>
+            instance == null || instance is IInstanceReferenceOperation ? "this" : PathKey(instance, facts, depth + 1);
+
+        private static string Compact(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            foreach (char c in text)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    builder.Append(c);
+                }
+            }
+
+            return builder.ToString();
+        }
+    }
+}

@@ -1,0 +1,496 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AtomicWriteAnalyzer.Internal
+{
+    /// <summary>
+    /// Rebuilds a path from the operation that computes it: string literals and constants, <c>Path.Combine</c>/<c>Join</c>,
+    /// interpolation, concatenation, <c>Path.ChangeExtension</c>, <c>Path.GetDirectoryName</c>/<c>GetFileName</c>,
+    /// <c>Environment.GetFolderPath</c> (as <c>&lt;ApplicationData&gt;</c>), <c>Path.GetTempPath</c>/<c>GetTempFileName</c>,
+    /// <c>new FileInfo(path)</c>/<c>.FullName</c>; traced through locals, parameters (unknown text, known name), and
+    /// the fields, properties and methods of the analysed type (<see cref="IPathFacts"/>). Bounded in depth and steps,
+    /// safe on cycles; whatever it cannot know becomes <c>**</c>.
+    /// </summary>
+    internal sealed class PathReconstruction
+    {
+        private const int MaxDepth = 10;
+        private const int MaxSteps = 400;
+        private const int MaxAlternatives = 4;
+
+        private readonly AnalyzerCompilationContext _context;
+        private readonly IPathFacts _facts;
+        private readonly HashSet<ISymbol> _visiting = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private int _steps;
+
+        private PathReconstruction(AnalyzerCompilationContext context, IPathFacts facts)
+        {
+            _context = context;
+            _facts = facts;
+        }
+
+        public static PathModel Reconstruct(IOperation? path, AnalyzerCompilationContext context, IPathFacts facts)
+        {
+            var piece = new PathReconstruction(context, facts).Visit(path, 0);
+            return new PathModel(piece.Texts.Select(Normalize).Distinct().ToImmutableArray(), piece.Holders.ToImmutableArray(), piece.Origins, piece.OriginDetail);
+        }
+
+        private Piece Visit(IOperation? operation, int depth)
+        {
+            operation = OperationHelpers.Unwrap(operation);
+            if (operation == null || depth > MaxDepth || ++_steps > MaxSteps)
+            {
+                return Piece.Unknown();
+            }
+
+            switch (operation)
+            {
+                case ILocalReferenceOperation local when local.Local != null:
+                    return ThroughSymbol(local.Local, HolderKind.Local, depth, () => _facts.DefinitionsOf(local.Local, local));
+                case IParameterReferenceOperation parameter when parameter.Parameter != null:
+                    return Piece.Unknown().WithHolder(new PathHolder(HolderKind.Parameter, parameter.Parameter, isWhole: true));
+                case IFieldReferenceOperation field when field.Field != null:
+                    return VisitField(field.Field, depth);
+                case IPropertyReferenceOperation property when property.Property != null:
+                    return VisitProperty(property, depth);
+                case IInvocationOperation invocation when invocation.TargetMethod != null:
+                    return VisitInvocation(invocation, depth);
+                case IObjectCreationOperation creation when IsFileInfo(creation.Type):
+                    return Visit(OperationHelpers.ArgumentValue(creation, "fileName"), depth + 1);
+                case IInterpolatedStringOperation interpolated:
+                    return Concat(interpolated.Parts.Select(part => part switch
+                    {
+                        IInterpolatedStringTextOperation text => Visit(text.Text, depth + 1),
+                        IInterpolationOperation hole => Visit(hole.Expression, depth + 1),
+                        _ => Piece.Unknown(),
+                    }).ToList());
+                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String:
+                    return Concat(new List<Piece> { Visit(binary.LeftOperand, depth + 1), Visit(binary.RightOperand, depth + 1) });
+                case IConditionalOperation conditional:
+                    return Piece.Union(Visit(conditional.WhenTrue, depth + 1), Visit(conditional.WhenFalse, depth + 1));
+                case ICoalesceOperation coalesce:
+                    return Piece.Union(Visit(coalesce.Value, depth + 1), Visit(coalesce.WhenNull, depth + 1));
+            }
+
+            if (operation.ConstantValue.HasValue)
+            {
+                return Piece.Text(operation.ConstantValue.Value switch
+                {
+                    string s => s,
+                    null => "",
+                    object other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? PathModel.Unknown,
+                });
+            }
+
+            return Piece.Unknown();
+        }
+
+        private Piece ThroughSymbol(ISymbol symbol, HolderKind kind, int depth, Func<ImmutableArray<IOperation>> values)
+        {
+            var holder = new PathHolder(kind, symbol, isWhole: true);
+            if (!_visiting.Add(symbol))
+            {
+                return Piece.Unknown().WithHolder(holder);
+            }
+
+            try
+            {
+                var definitions = values();
+                if (definitions.IsDefaultOrEmpty)
+                {
+                    return Piece.Unknown().WithHolder(holder);
+                }
+
+                Piece? result = null;
+                foreach (var definition in definitions.Take(MaxAlternatives))
+                {
+                    var piece = Visit(definition, depth + 1);
+                    result = result == null ? piece : Piece.Union(result, piece);
+                }
+
+                return result!.WithHolder(holder);
+            }
+            finally
+            {
+                _visiting.Remove(symbol);
+            }
+        }
+
+        private Piece VisitField(IFieldSymbol field, int depth)
+        {
+            if (field.HasConstantValue && field.ConstantValue is string constant)
+            {
+                return Piece.Text(constant).WithHolder(new PathHolder(HolderKind.Field, field, isWhole: true));
+            }
+
+            return ThroughSymbol(field, HolderKind.Field, depth, () => _facts.ValuesOf(field.OriginalDefinition));
+        }
+
+        private Piece VisitProperty(IPropertyReferenceOperation reference, int depth)
+        {
+            var property = reference.Property;
+            var containing = property.ContainingType;
+            string name = property.Name;
+
+            if (containing != null)
+            {
+                if ((name == "FileName" || name == "FileNames") && (containing.Name.EndsWith("Dialog", StringComparison.Ordinal) || containing.Name.IndexOf("Picker", StringComparison.Ordinal) >= 0))
+                {
+                    return Piece.Unknown().WithOrigin(PathOrigin.UserPicked, containing.Name + "." + name);
+                }
+
+                if (IsFileInfo(containing) || (containing.Name == "FileSystemInfo" && OperationHelpers.NamespaceIs(containing.ContainingNamespace, "System.IO"))
+                    || IsAbstractionFileInfo(containing))
+                {
+                    switch (name)
+                    {
+                        case "FullName":
+                            return Visit(reference.Instance, depth + 1);
+                        case "Name":
+                            return Visit(reference.Instance, depth + 1).Map(PathModel.LastSegment);
+                        case "DirectoryName":
+                            return Visit(reference.Instance, depth + 1).Map(PathModel.DirectoryPart);
+                    }
+                }
+
+                if (containing.Name == "AppContext" && name == "BaseDirectory" && OperationHelpers.NamespaceIs(containing.ContainingNamespace, "System"))
+                {
+                    return Piece.Text("<BaseDirectory>");
+                }
+            }
+
+            if (!reference.Arguments.IsDefaultOrEmpty)
+            {
+                return Piece.Unknown();
+            }
+
+            return ThroughSymbol(property, HolderKind.Property, depth, () => _facts.ValuesOf(property.OriginalDefinition));
+        }
+
+        private Piece VisitInvocation(IInvocationOperation invocation, int depth)
+        {
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+            string name = method.Name;
+
+            if (type != null && type.Name == "Path" && OperationHelpers.NamespaceIs(type.ContainingNamespace, "System.IO"))
+            {
+                switch (name)
+                {
+                    case "Combine":
+                    case "Join":
+                        return Combine(invocation, depth);
+                    case "ChangeExtension":
+                        var extension = OperationHelpers.ArgumentValue(invocation, "extension");
+                        string? newExtension = extension != null && extension.ConstantValue.HasValue ? extension.ConstantValue.Value as string : PathModel.Unknown;
+                        return Visit(OperationHelpers.ArgumentValue(invocation, "path"), depth + 1).Map(text => ChangeExtension(text, newExtension));
+                    case "GetFullPath":
+                    case "TrimEndingDirectorySeparator":
+                        return Visit(OperationHelpers.ArgumentValue(invocation, "path"), depth + 1);
+                    case "GetDirectoryName":
+                        // The folder of a sensitive file is not sensitive: its holders' names say nothing about a sibling file.
+                        return Visit(OperationHelpers.ArgumentValue(invocation, "path"), depth + 1).Map(PathModel.DirectoryPart).WithoutHolders();
+                    case "GetFileName":
+                        return Visit(OperationHelpers.ArgumentValue(invocation, "path"), depth + 1).Map(PathModel.LastSegment).AsParts();
+                    case "GetTempPath":
+                        return Piece.Text("<Temp>").WithOrigin(PathOrigin.TempDirectory, "Path.GetTempPath()");
+                    case "GetTempFileName":
+                        return Piece.Text("<Temp>/**.tmp").WithOrigin(PathOrigin.TempFileName, "Path.GetTempFileName()");
+                    case "GetRandomFileName":
+                        return Piece.Unknown().WithOrigin(PathOrigin.RandomFileName, "Path.GetRandomFileName()");
+                }
+
+                return Piece.Unknown();
+            }
+
+            if (type != null && type.Name == "Environment" && OperationHelpers.NamespaceIs(type.ContainingNamespace, "System"))
+            {
+                switch (name)
+                {
+                    case "GetFolderPath":
+                        return Piece.Text("<" + SpecialFolderName(invocation) + ">");
+                    case "GetEnvironmentVariable":
+                        var variable = OperationHelpers.ArgumentValue(invocation, "variable");
+                        string? variableName = variable != null && variable.ConstantValue.HasValue ? variable.ConstantValue.Value as string : null;
+                        if (variableName != null && (variableName == "TEMP" || variableName == "TMP" || variableName == "TMPDIR"))
+                        {
+                            return Piece.Text("<Temp>").WithOrigin(PathOrigin.TempDirectory, "%" + variableName + "%");
+                        }
+
+                        return variableName == null ? Piece.Unknown() : Piece.Text("<" + variableName + ">");
+                    case "ExpandEnvironmentVariables":
+                        return Visit(OperationHelpers.ArgumentValue(invocation, "name"), depth + 1);
+                }
+
+                return Piece.Unknown();
+            }
+
+            if (method.ContainingType?.SpecialType == SpecialType.System_String)
+            {
+                switch (name)
+                {
+                    case "Concat" when method.IsStatic:
+                        return Concat(StringArguments(invocation).Select(a => Visit(a, depth + 1)).ToList());
+                    case "ToString":
+                    case "Trim":
+                    case "TrimEnd":
+                    case "TrimStart":
+                    case "ToLower":
+                    case "ToLowerInvariant":
+                    case "ToUpper":
+                    case "ToUpperInvariant":
+                        return Visit(invocation.Instance, depth + 1);
+                }
+
+                return Piece.Unknown();
+            }
+
+            if ((ApiCatalog.FileInfoFactoryMethods.Contains(name) && type != null && type.Name.EndsWith("FileInfoFactory", StringComparison.Ordinal)))
+            {
+                var argument = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+                return Visit(argument, depth + 1);
+            }
+
+            if (name == "TryGetLocalPath")
+            {
+                return Piece.Unknown().WithOrigin(PathOrigin.UserPicked, "a picked storage item");
+            }
+
+            if (type != null && OperationHelpers.NamespaceStartsWith(type.ContainingNamespace, "System"))
+            {
+                return Piece.Unknown();
+            }
+
+            // A method of the analysed type returns the path (GetSettingsPath()): its name is a holder; its return
+            // values are traced. A method elsewhere contributes its name only.
+            return ThroughSymbol(method.OriginalDefinition, HolderKind.Method, depth, () => _facts.ValuesOf(method.OriginalDefinition));
+        }
+
+        private Piece Combine(IInvocationOperation invocation, int depth)
+        {
+            var parts = new List<Piece>();
+            foreach (var argument in StringArguments(invocation))
+            {
+                parts.Add(Visit(argument, depth + 1).AsParts());
+            }
+
+            if (parts.Count == 0)
+            {
+                return Piece.Unknown();
+            }
+
+            var result = parts[0];
+            for (int i = 1; i < parts.Count; i++)
+            {
+                result = Piece.Join(result, parts[i], JoinSegments);
+            }
+
+            return result;
+        }
+
+        /// <summary>The string arguments of a call, with a <c>params</c> array expanded.</summary>
+        private static IEnumerable<IOperation?> StringArguments(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                var value = argument?.Value;
+                if (value is IArrayCreationOperation array && array.Initializer != null)
+                {
+                    foreach (var element in array.Initializer.ElementValues)
+                    {
+                        yield return element;
+                    }
+                }
+                else if (argument?.Parameter?.Type?.SpecialType == SpecialType.System_String || argument?.Parameter?.Type?.Name == "ReadOnlySpan")
+                {
+                    yield return value;
+                }
+            }
+        }
+
+        private static string SpecialFolderName(IInvocationOperation invocation)
+        {
+            var folder = OperationHelpers.ArgumentValue(invocation, "folder");
+            if (folder is IFieldReferenceOperation field && field.Field != null)
+            {
+                return field.Field.Name;
+            }
+
+            int? value = OperationHelpers.ConstantInt(folder);
+            if (value != null && folder?.Type is INamedTypeSymbol enumType)
+            {
+                foreach (var member in enumType.GetMembers())
+                {
+                    if (member is IFieldSymbol constant && constant.HasConstantValue && Equals(constant.ConstantValue, value.Value))
+                    {
+                        return constant.Name;
+                    }
+                }
+            }
+
+            return "SpecialFolder";
+        }
+
+        private bool IsFileInfo(ITypeSymbol? type) => _context.IsType(type, "System.IO.FileInfo");
+
+        private static bool IsAbstractionFileInfo(INamedTypeSymbol type) =>
+            ApiCatalog.AbstractionMirrors.TryGetValue(type.Name, out string? mirrored) && mirrored == "System.IO.FileInfo"
+            && OperationHelpers.NamespaceStartsWith(type.ContainingNamespace, ApiCatalog.AbstractionsNamespace);
+
+        private static string JoinSegments(string left, string right)
+        {
+            if (left.Length == 0)
+            {
+                return right;
+            }
+
+            if (right.Length == 0)
+            {
+                return left;
+            }
+
+            if (right[0] == '/' || right[0] == '\\' || (right.Length > 1 && right[1] == ':') || right[0] == '<')
+            {
+                // Path.Combine drops what comes before a rooted part.
+                return right;
+            }
+
+            return left[left.Length - 1] == '/' || left[left.Length - 1] == '\\' ? left + right : left + "/" + right;
+        }
+
+        private static string ChangeExtension(string text, string? extension)
+        {
+            string name = PathModel.LastSegment(text);
+            string directory = text.Substring(0, text.Length - name.Length);
+            int dot = name.LastIndexOf('.');
+            string stem = dot <= 0 ? name : name.Substring(0, dot);
+            if (extension == null)
+            {
+                return directory + stem;
+            }
+
+            return directory + stem + (extension.StartsWith(".", StringComparison.Ordinal) || extension == PathModel.Unknown ? extension : "." + extension);
+        }
+
+        private static Piece Concat(List<Piece> parts)
+        {
+            if (parts.Count == 0)
+            {
+                return Piece.Text("");
+            }
+
+            if (parts.Count == 1)
+            {
+                return parts[0];
+            }
+
+            // A part keeps its holders only when it forms whole segments: a folder before a separator, or the whole
+            // file name after one. A fragment ("{id}" in "{id}.json") says nothing about the file.
+            var kept = new List<Piece>(parts.Count);
+            for (int i = 0; i < parts.Count; i++)
+            {
+                bool startsSegment = i == 0 || parts[i - 1].EndsWithSeparator || parts[i].StartsWithSeparator;
+                bool endsSegment = i == parts.Count - 1 || parts[i + 1].StartsWithSeparator || parts[i].EndsWithSeparator;
+                kept.Add(startsSegment && endsSegment ? parts[i].AsParts() : parts[i].WithoutHolders());
+            }
+
+            var result = kept[0];
+            for (int i = 1; i < kept.Count; i++)
+            {
+                result = Piece.Join(result, kept[i], (a, b) => a + b);
+            }
+
+            return result;
+        }
+
+        private static string Normalize(string text)
+        {
+            string normalized = text.Replace('\\', '/');
+            while (normalized.IndexOf("***", StringComparison.Ordinal) >= 0)
+            {
+                normalized = normalized.Replace("***", "**");
+            }
+
+            while (normalized.IndexOf("**/**", StringComparison.Ordinal) >= 0)
+            {
+                normalized = normalized.Replace("**/**", "**");
+            }
+
+            return normalized;
+        }
+
+        /// <summary>A partial result: alternative texts, holders and origins.</summary>
+        private sealed class Piece
+        {
+            private Piece(List<string> texts, List<PathHolder> holders, PathOrigin origins, string? originDetail)
+            {
+                Texts = texts;
+                Holders = holders;
+                Origins = origins;
+                OriginDetail = originDetail;
+            }
+
+            public List<string> Texts { get; }
+
+            public List<PathHolder> Holders { get; }
+
+            public PathOrigin Origins { get; private set; }
+
+            public string? OriginDetail { get; private set; }
+
+            public bool StartsWithSeparator => Texts.All(t => t.StartsWith("/", StringComparison.Ordinal) || t.StartsWith("\\", StringComparison.Ordinal));
+
+            public bool EndsWithSeparator => Texts.All(t => t.EndsWith("/", StringComparison.Ordinal) || t.EndsWith("\\", StringComparison.Ordinal));
+
+            public static Piece Unknown() => Text(PathModel.Unknown);
+
+            public static Piece Text(string text) => new Piece(new List<string> { text }, new List<PathHolder>(), PathOrigin.None, null);
+
+            public static Piece Union(Piece a, Piece b)
+            {
+                var texts = a.Texts.Concat(b.Texts).Distinct(StringComparer.Ordinal).Take(MaxAlternatives).ToList();
+                var holders = a.Holders.Concat(b.Holders).ToList();
+                return new Piece(texts, holders, a.Origins | b.Origins, a.OriginDetail ?? b.OriginDetail);
+            }
+
+            public static Piece Join(Piece a, Piece b, Func<string, string, string> join)
+            {
+                var texts = new List<string>();
+                foreach (string left in a.Texts)
+                {
+                    foreach (string right in b.Texts)
+                    {
+                        if (texts.Count < MaxAlternatives)
+                        {
+                            texts.Add(join(left, right));
+                        }
+                    }
+                }
+
+                return new Piece(texts, a.Holders.Concat(b.Holders).ToList(), a.Origins | b.Origins, a.OriginDetail ?? b.OriginDetail);
+            }
+
+            public Piece WithHolder(PathHolder holder)
+            {
+                Holders.Insert(0, holder);
+                return this;
+            }
+
+            public Piece WithOrigin(PathOrigin origin, string detail)
+            {
+                Origins |= origin;
+                OriginDetail ??= detail;
+                return this;
+            }
+
+            public Piece AsParts() => new Piece(Texts, Holders.Select(h => h.AsPart()).ToList(), Origins, OriginDetail);
+
+            public Piece WithoutHolders() => new Piece(Texts, new List<PathHolder>(), Origins, OriginDetail);
+
+            public Piece Map(Func<string, string> map) => new Piece(Texts.Select(map).ToList(), Holders.ToList(), Origins, OriginDetail);
+        }
+    }
+}

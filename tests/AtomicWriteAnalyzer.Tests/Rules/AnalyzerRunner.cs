@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AtomicWriteAnalyzer.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AtomicWriteAnalyzer.Tests.Rules
+{
+    /// <summary>Runs an analyzer on code and returns its diagnostics, for assertions the markup cannot express (properties).</summary>
+    internal static class AnalyzerRunner
+    {
+        public static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, string code)
+        {
+            var references = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var compilation = CSharpCompilation.Create(
+                "Test",
+                new[] { CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.CSharp12), path: "/0/Test0.cs") },
+                references.Add(TestReferences.AtomicWrite),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            Xunit.Assert.Empty(errors);
+            var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAllDiagnosticsAsync();
+            return diagnostics.Where(d => !d.Id.StartsWith("CS")).ToImmutableArray();
+        }
+    }
+}
