@@ -24,6 +24,9 @@ namespace AtomicWriteAnalyzer.Benchmarks
 
         public int BuildRuns { get; private set; } = 5;
 
+        /// <summary>Another build of AtomicWriteAnalyzer.dll to measure instead of the referenced one.</summary>
+        public string? Analyzers { get; private set; }
+
         public const string Usage = """
             usage: dotnet run -c Release --project tests/AtomicWriteAnalyzer.Benchmarks -- [options]
               --quick               small sizes, 1 warm-up, 3 iterations, a 40-file build once (CI smoke run)
@@ -33,6 +36,7 @@ namespace AtomicWriteAnalyzer.Benchmarks
               --no-repository       skip the corpus of this repository's own sources
               --build-files 8000    corpus size for the dotnet build -p:ReportAnalyzer=true measurement (0: skip)
               --build-runs 5        measured --no-incremental builds (after --build-warmup 1)
+              --analyzers PATH      measure this AtomicWriteAnalyzer.dll instead of the one built with the benchmark
             """;
 
         public static BenchmarkOptions Parse(string[] args)
@@ -74,6 +78,9 @@ namespace AtomicWriteAnalyzer.Benchmarks
                         break;
                     case "--build-warmup":
                         options.BuildWarmup = NextInt();
+                        break;
+                    case "--analyzers":
+                        options.Analyzers = Next();
                         break;
                     case "--build-runs":
                         options.BuildRuns = Math.Max(1, NextInt());

@@ -68,7 +68,14 @@ namespace AtomicWriteAnalyzer.Benchmarks
                 var log = Path.Combine(directory, $"build-{i}.log");
                 Dotnet(directory, "build", project, "-c", "Release", "--no-restore", "--no-incremental", "-nologo", "-v:q", "-nodeReuse:false",
                     "-p:ReportAnalyzer=true", "-p:TreatWarningsAsErrors=false", $"-flp:Verbosity=detailed;PerformanceSummary;LogFile={log}");
-                var parsed = Parse(File.ReadAllLines(log));
+                var lines = File.ReadAllLines(log);
+                var loadFailure = lines.FirstOrDefault(l => (l.Contains("CS8032", StringComparison.Ordinal) || l.Contains("CS8034", StringComparison.Ordinal)) && l.Contains(catalog.OurPath, StringComparison.Ordinal));
+                if (loadFailure is not null)
+                {
+                    throw new InvalidOperationException("csc could not load our analyzers: " + loadFailure.Trim());
+                }
+
+                var parsed = Parse(lines);
                 compiler = parsed.Compiler;
                 if (i >= warmup)
                 {

@@ -29,7 +29,7 @@ namespace AtomicWriteAnalyzer.Benchmarks
 
             var total = Stopwatch.StartNew();
             var root = RepositoryRoot();
-            var catalog = AnalyzerCatalog.Load();
+            var catalog = AnalyzerCatalog.Load(options.Analyzers);
             var generator = new CorpusGenerator(atomicFileAvailable: typeof(AtomicWrite.SensitiveFileAttribute).Assembly.GetType("AtomicWrite.AtomicFile") is not null);
             PrintHeader(options, catalog, generator);
 
@@ -81,7 +81,7 @@ namespace AtomicWriteAnalyzer.Benchmarks
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
             Console.WriteLine($"Roslyn {MeziantouPackage.RoslynVersion} in process (our analyzers' lowest supported); C# 12; sequential binding and analysis");
             Console.WriteLine($"peer: Meziantou.Analyzer {MeziantouPackage.Version} from {ShortPath(catalog.PeerPath)}");
-            Console.WriteLine($"ours: {catalog.Ours.Length} analyzer(s) in {Path.GetFileName(catalog.OurPath)}: {(catalog.Ours.IsEmpty ? "none yet" : string.Join("; ", catalog.Ours.Select(a => a.Label)))}");
+            Console.WriteLine($"ours: {catalog.Ours.Length} analyzer(s) in {(options.Analyzers is null ? Path.GetFileName(catalog.OurPath) : catalog.OurPath)}: {(catalog.Ours.IsEmpty ? "none yet" : string.Join("; ", catalog.Ours.Select(a => a.Label)))}");
             Console.WriteLine($"corpus: generated (about one method in 20 touches a file, see the table; AtomicFile in corpus: {(generator.AtomicFileAvailable ? "yes" : "no, not in the runtime yet")}){(options.Repository ? " + this repository's src/ and samples/" : "")}");
             Console.WriteLine();
         }

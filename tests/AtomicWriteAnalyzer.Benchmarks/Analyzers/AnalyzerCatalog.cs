@@ -34,9 +34,15 @@ namespace AtomicWriteAnalyzer.Benchmarks.Analyzers
 
         public IEnumerable<MeasuredAnalyzer> All => Ours.Concat(Peer);
 
-        public static AnalyzerCatalog Load()
+        /// <param name="ourAssemblyPath">
+        /// Null: the AtomicWriteAnalyzer.dll this benchmark was built with. Else another build of it (a work in
+        /// progress, a released package's), loaded in a context of its own so both can coexist.
+        /// </param>
+        public static AnalyzerCatalog Load(string? ourAssemblyPath)
         {
-            var ourAssembly = typeof(RuleIdentifiers).Assembly;
+            var ourAssembly = ourAssemblyPath is null
+                ? typeof(RuleIdentifiers).Assembly
+                : new AssemblyLoadContext("measured AtomicWriteAnalyzer").LoadFromAssemblyPath(Path.GetFullPath(ourAssemblyPath));
             var ours = ourAssembly.GetTypes()
                 .Where(t => t.IsClass && !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
                 .Where(t => t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any(a => a.Languages.Contains(LanguageNames.CSharp)))
