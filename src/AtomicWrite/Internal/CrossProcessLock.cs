@@ -27,14 +27,14 @@ namespace AtomicWrite.Internal
             var delay = TimeSpan.FromMilliseconds(1);
             try
             {
-                while (!Platforms.Current.TryLockExclusive(handle))
+                while (!Platforms.Current.TryLock(handle, exclusive: true))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     Wait(clock, timeout, path, ref delay);
                     Thread.Sleep(delay);
                 }
 
-                return handle;
+                return new Held(handle);
             }
             catch
             {
@@ -51,13 +51,13 @@ namespace AtomicWrite.Internal
             var delay = TimeSpan.FromMilliseconds(1);
             try
             {
-                while (!Platforms.Current.TryLockExclusive(handle))
+                while (!Platforms.Current.TryLock(handle, exclusive: true))
                 {
                     Wait(clock, timeout, path, ref delay);
                     await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 }
 
-                return handle;
+                return new Held(handle);
             }
             catch
             {
@@ -66,7 +66,6 @@ namespace AtomicWrite.Internal
             }
         }
 
-        // Closing the handle releases the flock; SafeFileHandle is the IDisposable returned above.
         private static void Wait(Stopwatch clock, TimeSpan timeout, string path, ref TimeSpan delay)
         {
             if (timeout != Timeout.InfiniteTimeSpan && clock.Elapsed >= timeout)
@@ -79,6 +78,23 @@ namespace AtomicWrite.Internal
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxPoll.Ticks));
         }
 
+    }
+
+    /// <summary>A held lock; unlocked explicitly before closing (a forked child may share the open file until its exec).</summary>
+    internal sealed class Held : IDisposable
+    {
+        private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _handle;
+
+        public Held(Microsoft.Win32.SafeHandles.SafeFileHandle handle) => _handle = handle;
+
+        public void Dispose()
+        {
+            if (!_handle.IsClosed)
+            {
+                Platforms.Current.Unlock(_handle);
+                _handle.Dispose();
+            }
+        }
     }
 
     /// <summary>The save lock: this process's per-path lock, then (if asked) the cross-process lock.</summary>

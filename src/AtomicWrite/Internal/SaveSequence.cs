@@ -142,11 +142,17 @@ namespace AtomicWrite.Internal
         }
 
         // The temp becomes the target at step 5: our lock on it must be gone by then, or .NET readers, which take a
-        // shared flock on every open, would fail with a sharing violation until we closed it.
+        // shared flock on every open, would fail with a sharing violation. Unlock explicitly: a child process forked
+        // by another thread shares the open file until its exec, so closing alone may not release the lock in time.
         private void CloseTemp()
         {
             var content = Interlocked.Exchange(ref _content, null);
-            content?.Dispose();
+            if (content != null)
+            {
+                content.Flush();
+                _platform.Unlock(_handle);
+                content.Dispose();
+            }
         }
 
         private void ReplaceTarget()

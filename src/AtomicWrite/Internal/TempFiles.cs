@@ -49,7 +49,7 @@ namespace AtomicWrite.Internal
             while (true)
             {
                 tempPath = target.Sibling(NewName(baseName));
-                if (platform.TryCreateExclusive(tempPath, likeFileCreate, out handle))
+                if (platform.TryCreateExclusive(tempPath, target.Path, likeFileCreate, out handle))
                 {
                     break;
                 }
@@ -58,7 +58,7 @@ namespace AtomicWrite.Internal
             try
             {
                 // Marks the temp as a live writer's: the sweeper of another process skips locked temps.
-                platform.TryLockExclusive(handle);
+                platform.TryLock(handle, exclusive: true);
                 if (existing.Kind == FileKind.Regular)
                 {
                     platform.CopyOwnerAndMode(handle, target.Path, existing);
@@ -125,8 +125,10 @@ namespace AtomicWrite.Internal
                     return;
                 }
 
+                // Shared, not exclusive: a live writer holds its temp exclusively, so this fails for it; and a stale
+                // staged backup is a hard link of a file readers may be opening, which must never see a conflict.
                 using var handle = platform.OpenReadNoFollow(path);
-                if (platform.TryLockExclusive(handle) && platform.GetStatus(handle).IsSameFileAs(status))
+                if (platform.TryLock(handle, exclusive: false) && platform.GetStatus(handle).IsSameFileAs(status))
                 {
                     platform.TryDelete(path);
                 }

@@ -23,7 +23,8 @@ namespace AtomicWrite.Platform
 
         /// <summary>Creates <paramref name="path"/> exclusively, never through a symlink, readable and writable by the
         /// owner only (or 0666 less the umask when <paramref name="likeFileCreate"/>). False if the name exists.</summary>
-        bool TryCreateExclusive(string path, bool likeFileCreate, out SafeFileHandle handle);
+        /// <remarks>Errors name <paramref name="target"/>, the file the caller asked to save.</remarks>
+        bool TryCreateExclusive(string path, string target, bool likeFileCreate, out SafeFileHandle handle);
 
         /// <summary>Gives the handle's file the owner (where permitted) and then the permission bits of <paramref name="source"/>.</summary>
         void CopyOwnerAndMode(SafeFileHandle handle, string path, in FileStatus source);
@@ -36,8 +37,11 @@ namespace AtomicWrite.Platform
         /// <summary>Opens or creates (0600, never truncated, never through a symlink) a lock file.</summary>
         SafeFileHandle OpenLockFile(string path);
 
-        /// <summary>Takes an exclusive advisory lock without waiting; false if another open file holds it.</summary>
-        bool TryLockExclusive(SafeFileHandle handle);
+        /// <summary>Takes an advisory lock (flock) without waiting; false if another open file holds a conflicting one.</summary>
+        bool TryLock(SafeFileHandle handle, bool exclusive);
+
+        /// <summary>Releases the lock now, even if a forked child still shares the open file (closing alone would not).</summary>
+        void Unlock(SafeFileHandle handle);
 
         /// <summary>Forces the file's data and metadata to stable storage (fsync; F_FULLFSYNC on macOS).</summary>
         void FlushToDisk(SafeFileHandle handle, string path);

@@ -35,7 +35,7 @@ namespace AtomicWrite.Platform
 
         public const int FFullFsync = 51; // macOS only
         public const int WOk = 2;
-        public const int LockExclusive = 2, LockNonBlocking = 4, LockUnlock = 8;
+        public const int LockShared = 1, LockExclusive = 2, LockNonBlocking = 4, LockUnlock = 8;
         public const int AtFdCwd = -100, AtSymlinkNoFollow = 0x100, AtEmptyPath = 0x1000;
         public const uint StatxBasicStats = 0x7ff;
         public const int TypeMask = 0xF000, TypeDirectory = 0x4000, TypeRegular = 0x8000, TypeSymlink = 0xA000;

@@ -69,7 +69,7 @@ namespace AtomicWrite.Platform
             return errno == 0 ? status : throw Errors.FromErrno(errno, "(open file)", Operation.Read);
         }
 
-        public bool TryCreateExclusive(string path, bool likeFileCreate, out SafeFileHandle handle)
+        public bool TryCreateExclusive(string path, string target, bool likeFileCreate, out SafeFileHandle handle)
         {
             var flags = UnixConstants.ORdWr | C.OCreat | C.OExcl | C.ONoFollow | C.OCloExec;
             var fd = Open(path, flags, likeFileCreate ? 0x1B6 /* 0666 */ : 0x180 /* 0600 */, out var errno);
@@ -80,7 +80,7 @@ namespace AtomicWrite.Platform
             }
 
             handle = null!;
-            return errno == UnixConstants.EEXIST ? false : throw Errors.FromErrno(errno, path, Operation.CreateTemp);
+            return errno == UnixConstants.EEXIST ? false : throw Errors.FromErrno(errno, target, Operation.CreateTemp);
         }
 
         public void CopyOwnerAndMode(SafeFileHandle handle, string path, in FileStatus source)
@@ -125,10 +125,19 @@ namespace AtomicWrite.Platform
             return fd >= 0 ? new SafeFileHandle((IntPtr)fd, ownsHandle: true) : throw Errors.FromErrno(errno, path, Operation.Lock);
         }
 
-        public bool TryLockExclusive(SafeFileHandle handle)
+        public bool TryLock(SafeFileHandle handle, bool exclusive)
         {
-            var error = WithFd(handle, fd => Retry(() => UnixNative.Flock(fd, UnixConstants.LockExclusive | UnixConstants.LockNonBlocking)));
+            var operation = (exclusive ? UnixConstants.LockExclusive : UnixConstants.LockShared) | UnixConstants.LockNonBlocking;
+            var error = WithFd(handle, fd => Retry(() => UnixNative.Flock(fd, operation)));
             return error == 0 || (error == C.EAGAIN ? false : throw Errors.FromErrno(error, "(lock file)", Operation.Lock));
+        }
+
+        public void Unlock(SafeFileHandle handle)
+        {
+            if (!handle.IsClosed)
+            {
+                WithFd(handle, fd => Retry(() => UnixNative.Flock(fd, UnixConstants.LockUnlock)));
+            }
         }
 
         public void FlushToDisk(SafeFileHandle handle, string path)

@@ -50,10 +50,10 @@ namespace AtomicWrite.Platform
             return new FileStatus(FileKind.Regular, 0x180, 0, 0, 0, 0, stream.Length, DateTime.MinValue);
         }
 
-        public bool TryCreateExclusive(string path, bool likeFileCreate, out SafeFileHandle handle)
+        public bool TryCreateExclusive(string path, string target, bool likeFileCreate, out SafeFileHandle handle)
         {
             handle = Create(path, WindowsNative.GenericRead | WindowsNative.GenericWrite, WindowsNative.ShareRead | WindowsNative.ShareDelete, WindowsNative.CreateNew, out var error);
-            return error == 0 || (error is WindowsNative.ErrorFileExists or WindowsNative.ErrorAlreadyExists ? false : throw FromWin32(error, path, Operation.CreateTemp));
+            return error == 0 || (error is WindowsNative.ErrorFileExists or WindowsNative.ErrorAlreadyExists ? false : throw FromWin32(error, target, Operation.CreateTemp));
         }
 
         public void CopyOwnerAndMode(SafeFileHandle handle, string path, in FileStatus source)
@@ -77,7 +77,11 @@ namespace AtomicWrite.Platform
             return error == 0 ? handle : throw FromWin32(error, path, Operation.Lock);
         }
 
-        public bool TryLockExclusive(SafeFileHandle handle) => true;
+        public bool TryLock(SafeFileHandle handle, bool exclusive) => true;
+
+        public void Unlock(SafeFileHandle handle)
+        {
+        }
 
         public void FlushToDisk(SafeFileHandle handle, string path)
         {

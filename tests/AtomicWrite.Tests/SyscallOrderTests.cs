@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using AtomicWrite.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace AtomicWrite.Tests
+{
+    /// <summary>
+    /// The durable order, seen from the kernel (strace -f -y): exclusive no-follow create of the temp, its final
+    /// mode, the writes, fsync of the temp, rename over the target, fsync of the directory.
+    /// </summary>
+    public sealed class SyscallOrderTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public SyscallOrderTests(ITestOutputHelper output) => _output = output;
+
+        public static TheoryData<bool> FirstOrSecondSave => new() { false, true };
+
+        [SkippableTheory]
+        [MemberData(nameof(FirstOrSecondSave))]
+        public void A_save_creates_writes_fsyncs_renames_then_fsyncs_the_directory(bool targetExists)
+        {
+            Skip.IfNot(Tools.Has("strace"), "strace is not installed: the syscall order is not checked here");
+            using var dir = new TempDirectory();
+            var target = dir.File("tokens.json");
+            if (targetExists)
+            {
+                File.WriteAllText(target, "old");
+            }
+
+            var trace = dir.File("strace.txt");
+            var lines = Child.Run(
+                new[] { "save", target, "{\"v\":2}" },
+                new[] { "strace", "-f", "-y", "-qq", "-e", "trace=open,openat,creat,write,pwrite64,writev,pwritev,fchmod,fsync,fdatasync,rename,renameat,renameat2,link,linkat", "-o", trace });
+            Assert.Contains("saved", lines);
+
+            var calls = File.ReadAllLines(trace).Where(l => l.Contains(dir.Path, StringComparison.Ordinal)).ToList();
+            File.Delete(trace);
+            var tempCreate = Index(calls, @"open(at)?\(.*""(?<temp>[^""]*/\.tokens\.json\.\d+\.[0-9a-f]{16}\.tmp)"".*O_CREAT.*O_EXCL.*O_NOFOLLOW.*, 0600\)");
+            var temp = Regex.Match(calls[tempCreate], @"""(?<t>[^""]+\.tmp)""").Groups["t"].Value;
+            var chmod = Index(calls, @"^\d+ fchmod\(\d+<" + Regex.Escape(temp) + ">");
+            var firstWrite = Index(calls, @"^\d+ p?writev?6?4?\(\d+<" + Regex.Escape(temp) + ">");
+            var fileSync = Index(calls, @"^\d+ fsync\(\d+<" + Regex.Escape(temp) + ">");
+            var rename = Index(calls, @"^\d+ rename(at2?)?\(.*""" + Regex.Escape(temp) + @""".*""" + Regex.Escape(target) + @"""");
+            var directorySync = Index(calls, @"^\d+ fsync\(\d+<" + Regex.Escape(dir.Path) + ">\\)");
+            _output.WriteLine(string.Join(Environment.NewLine, calls));
+
+            Assert.True(tempCreate < chmod && chmod < firstWrite && firstWrite < fileSync && fileSync < rename && rename < directorySync,
+                $"order: create {tempCreate}, fchmod {chmod}, write {firstWrite}, fsync {fileSync}, rename {rename}, fsync(dir) {directorySync}");
+            Assert.Equal(2, calls.Count(l => Regex.IsMatch(l, @"^\d+ f(data)?sync\(")));
+            Assert.Equal(targetExists ? 1 : 0, calls.Count(l => Regex.IsMatch(l, @"^\d+ link(at)?\(.*tokens\.json\.bak")));
+        }
+
+        private static int Index(List<string> calls, string pattern)
+        {
+            var index = calls.FindIndex(l => Regex.IsMatch(l, pattern));
+            Assert.True(index >= 0, "no syscall matches " + pattern + Environment.NewLine + string.Join(Environment.NewLine, calls));
+            return index;
+        }
+    }
+}

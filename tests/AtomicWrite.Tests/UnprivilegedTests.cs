@@ -1,0 +1,55 @@
+using System;
+using System.IO;
+using System.Linq;
+using AtomicWrite.Tests.Infrastructure;
+using Xunit;
+
+namespace AtomicWrite.Tests
+{
+    /// <summary>Permission errors, seen by a child running as an unprivileged user (root may write anything).</summary>
+    public sealed class UnprivilegedTests
+    {
+        private const string Nobody = "65534";
+
+        public static TheoryData<string, bool, bool, string, string> Cases => new()
+        {
+            // case, directory writable by nobody, target exists (root's, 0644), expected exception, expected words
+            { "read-only target in a writable directory", true, true, "System.UnauthorizedAccessException", "not writable" },
+            { "new file in a read-only directory", false, false, "System.UnauthorizedAccessException", "permission on the directory" },
+            { "existing file in a read-only directory", false, true, "System.UnauthorizedAccessException", "denied" },
+        };
+
+        [SkippableTheory]
+        [MemberData(nameof(Cases))]
+        public void A_save_the_caller_may_not_make_fails_clearly_and_changes_nothing(string name, bool directoryWritable, bool targetExists, string exception, string words)
+        {
+            Skip.IfNot(Posix.GetEuid() == 0 && Tools.Has("setpriv"), "needs root and setpriv to run the child as another user");
+            using var dir = new TempDirectory();
+            var work = dir.File("work");
+            Directory.CreateDirectory(work);
+            File.SetUnixFileMode(dir.Path, (UnixFileMode)0x1ED); // 0755: nobody may enter
+            File.SetUnixFileMode(work, directoryWritable ? (UnixFileMode)0x1FF : (UnixFileMode)0x1ED);
+            var target = Path.Combine(work, "tokens.json");
+            if (targetExists)
+            {
+                File.WriteAllText(target, "root's");
+                File.SetUnixFileMode(target, (UnixFileMode)0x1A4); // 0644
+            }
+
+            var lines = Child.Run(
+                new[] { "try-save", target, "nobody's" },
+                new[] { "setpriv", "--reuid=" + Nobody, "--regid=" + Nobody, "--clear-groups", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp" });
+
+            var error = lines.FirstOrDefault(l => l.StartsWith("error ", StringComparison.Ordinal));
+            Assert.True(error != null, name + ": " + string.Join(" | ", lines));
+            Assert.StartsWith("error " + exception + ":", error, StringComparison.Ordinal);
+            Assert.Contains(words, error, StringComparison.Ordinal);
+            Assert.Contains(target, error, StringComparison.Ordinal);
+            Assert.Equal(targetExists ? new[] { "tokens.json" } : Array.Empty<string>(), Directory.GetFileSystemEntries(work).Select(Path.GetFileName).ToArray());
+            if (targetExists)
+            {
+                Assert.Equal("root's", File.ReadAllText(target));
+            }
+        }
+    }
+}
