@@ -43,17 +43,17 @@ namespace AtomicWrite.Tests
             File.Delete(trace);
             var tempCreate = Index(calls, @"open(at)?\(.*""(?<temp>[^""]*/\.tokens\.json\.\d+\.[0-9a-f]{16}\.tmp)"".*O_CREAT.*O_EXCL.*O_NOFOLLOW.*, 0600\)");
             var temp = Regex.Match(calls[tempCreate], @"""(?<t>[^""]+\.tmp)""").Groups["t"].Value;
-            var chmod = Index(calls, @"^\d+ fchmod\(\d+<" + Regex.Escape(temp) + ">");
-            var firstWrite = Index(calls, @"^\d+ p?writev?6?4?\(\d+<" + Regex.Escape(temp) + ">");
-            var fileSync = Index(calls, @"^\d+ fsync\(\d+<" + Regex.Escape(temp) + ">");
-            var rename = Index(calls, @"^\d+ rename(at2?)?\(.*""" + Regex.Escape(temp) + @""".*""" + Regex.Escape(target) + @"""");
-            var directorySync = Index(calls, @"^\d+ fsync\(\d+<" + Regex.Escape(dir.Path) + ">\\)");
+            var chmod = Index(calls, @"^\d+\s+fchmod\(\d+<" + Regex.Escape(temp) + ">");
+            var firstWrite = Index(calls, @"^\d+\s+p?writev?6?4?\(\d+<" + Regex.Escape(temp) + ">");
+            var fileSync = Index(calls, @"^\d+\s+fsync\(\d+<" + Regex.Escape(temp) + ">");
+            var rename = Index(calls, @"^\d+\s+rename(at2?)?\(.*""" + Regex.Escape(temp) + @""".*""" + Regex.Escape(target) + @"""");
+            var directorySync = Index(calls, @"^\d+\s+fsync\(\d+<" + Regex.Escape(dir.Path) + ">\\)");
             _output.WriteLine(string.Join(Environment.NewLine, calls));
 
             Assert.True(tempCreate < chmod && chmod < firstWrite && firstWrite < fileSync && fileSync < rename && rename < directorySync,
                 $"order: create {tempCreate}, fchmod {chmod}, write {firstWrite}, fsync {fileSync}, rename {rename}, fsync(dir) {directorySync}");
-            Assert.Equal(2, calls.Count(l => Regex.IsMatch(l, @"^\d+ f(data)?sync\(")));
-            Assert.Equal(targetExists ? 1 : 0, calls.Count(l => Regex.IsMatch(l, @"^\d+ link(at)?\(.*tokens\.json\.bak")));
+            Assert.Equal(2, calls.Count(l => Regex.IsMatch(l, @"^\d+\s+f(data)?sync\(")));
+            Assert.Equal(targetExists ? 1 : 0, calls.Count(l => Regex.IsMatch(l, @"^\d+\s+link(at)?\(.*tokens\.json\.bak")));
         }
 
         private static int Index(List<string> calls, string pattern)
