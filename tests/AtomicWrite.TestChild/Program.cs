@@ -23,6 +23,9 @@ namespace AtomicWrite.TestChild
                 {
                     case "loop": return Loop(args[1], Arg(args, 2, 1), crossProcess: args.Contains("--lock"));
                     case "save": AtomicFile.WriteAllText(args[1], args[2]); Say("saved"); return 0;
+                    case "save-async": AtomicFile.WriteAllTextAsync(args[1], args[2]).GetAwaiter().GetResult(); Say("saved"); return 0;
+                    case "save-stream": return SaveStream(args[1], args[2]);
+                    case "save-size": AtomicFile.WriteAllBytes(args[1], new byte[Arg(args, 2, 1)]); Say("saved"); return 0;
                     case "writers": return Writers(args[1], Arg(args, 2, 0), Arg(args, 3, 4), Arg(args, 4, 20));
                     case "hold": return Hold(args[1]);
                     case "try-save": return TrySave(args[1], args[2]);
@@ -70,6 +73,15 @@ namespace AtomicWrite.TestChild
             workers.ForEach(w => w.Start());
             workers.ForEach(w => w.Join());
             Say("done");
+            return 0;
+        }
+
+        private static int SaveStream(string path, string content)
+        {
+            using var writer = AtomicFile.CreateText(path);
+            writer.Write(content);
+            writer.Commit();
+            Say("saved");
             return 0;
         }
 

@@ -19,11 +19,18 @@ namespace AtomicWrite.Tests
 
         public SyscallOrderTests(ITestOutputHelper output) => _output = output;
 
-        public static TheoryData<bool> FirstOrSecondSave => new() { false, true };
+        public static TheoryData<string, bool> Saves => new()
+        {
+            // child command (WriteAllText, WriteAllTextAsync, CreateText + Commit), whether the target exists
+            { "save", false },
+            { "save", true },
+            { "save-async", true },
+            { "save-stream", true },
+        };
 
         [SkippableTheory]
-        [MemberData(nameof(FirstOrSecondSave))]
-        public void A_save_creates_writes_fsyncs_renames_then_fsyncs_the_directory(bool targetExists)
+        [MemberData(nameof(Saves))]
+        public void A_save_creates_writes_fsyncs_renames_then_fsyncs_the_directory(string command, bool targetExists)
         {
             Skip.IfNot(Tools.Has("strace"), "strace is not installed: the syscall order is not checked here");
             using var dir = new TempDirectory();
@@ -35,7 +42,7 @@ namespace AtomicWrite.Tests
 
             var trace = dir.File("strace.txt");
             var lines = Child.Run(
-                new[] { "save", target, "{\"v\":2}" },
+                new[] { command, target, "{\"v\":2}" },
                 new[] { "strace", "-f", "-y", "-qq", "-e", "trace=open,openat,creat,write,pwrite64,writev,pwritev,fchmod,fsync,fdatasync,rename,renameat,renameat2,link,linkat", "-o", trace });
             Assert.Contains("saved", lines);
 
