@@ -29,6 +29,7 @@ namespace AtomicWrite.TestChild
                     case "writers": return Writers(args[1], Arg(args, 2, 0), Arg(args, 3, 4), Arg(args, 4, 20));
                     case "hold": return Hold(args[1]);
                     case "try-save": return TrySave(args[1], args[2]);
+                    case "read": Say("content " + AtomicFile.ReadAllText(args[1])); return 0;
                     case "fill-and-save": return FillAndSave(args[1], Arg(args, 2, 4096));
                     default:
                         Console.Error.WriteLine("unknown command: " + command);

@@ -49,6 +49,7 @@ namespace AtomicWrite.Tests
                 kills++;
                 var version = WholeVersion(File.ReadAllText(path));
                 Assert.True(version >= acknowledged, $"kill {kills}: the file holds version {version}, but {acknowledged} was acknowledged");
+                Assert.Equal(version, AtomicFile.Load(path, (string text) => WholeVersion(text), new AtomicWriteOptions { BackupCount = 2 }));
                 if (File.Exists(path + ".bak"))
                 {
                     // Equal when the kill fell between backup rotation and the rename.

@@ -43,11 +43,16 @@ namespace AtomicWrite.Tests
             }
 
             Assert.Throws<IOException>(() => AtomicFile.WriteAllText(dir.File("a"), "x", new AtomicWriteOptions { Validate = _ => false }));
+            AtomicFile.WriteAllText(dir.File("d"), "good");
+            AtomicFile.WriteAllText(dir.File("d"), "better");
+            File.WriteAllText(dir.File("d"), string.Empty);
+            Assert.Equal("good", AtomicFile.ReadAllText(dir.File("d")));
             listener.Dispose();
 
-            Assert.Equal(3, totals["atomicwrite.saves"]);
-            Assert.Equal(1015, totals["atomicwrite.bytes_written"]);
+            Assert.Equal(6, totals["atomicwrite.saves"]); // three, two of d, and the restore of d
+            Assert.Equal(1015 + 4 + 6 + 4, totals["atomicwrite.bytes_written"]);
             Assert.Equal(1, totals["atomicwrite.save_failures"]);
+            Assert.Equal(1, totals["atomicwrite.recoveries"]);
         }
     }
 }

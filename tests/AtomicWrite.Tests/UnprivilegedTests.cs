@@ -51,5 +51,38 @@ namespace AtomicWrite.Tests
                 Assert.Equal("root's", File.ReadAllText(target));
             }
         }
+
+        public static TheoryData<bool, string> UnreadablePrimaries => new()
+        {
+            // a readable backup exists, expected first line
+            { true, "content the backup" },
+            { false, "error System.UnauthorizedAccessException:" },
+        };
+
+        [SkippableTheory]
+        [MemberData(nameof(UnreadablePrimaries))]
+        public void A_file_the_caller_may_not_read_is_not_corruption(bool readableBackup, string expected)
+        {
+            Skip.IfNot(Posix.GetEuid() == 0 && Tools.Has("setpriv"), "needs root and setpriv to run the child as another user");
+            using var dir = new TempDirectory();
+            File.SetUnixFileMode(dir.Path, (UnixFileMode)0x1FF);
+            var target = dir.File("tokens.json");
+            File.WriteAllText(target, "root's secret");
+            File.SetUnixFileMode(target, (UnixFileMode)0x180); // 0600, root's
+            if (readableBackup)
+            {
+                File.WriteAllText(target + ".bak", "the backup");
+                File.SetUnixFileMode(target + ".bak", (UnixFileMode)0x1A4);
+            }
+
+            var names = dir.Names();
+            var lines = Child.Run(
+                new[] { "read", target },
+                new[] { "setpriv", "--reuid=" + Nobody, "--regid=" + Nobody, "--clear-groups", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp" });
+
+            Assert.StartsWith(expected, lines.FirstOrDefault() ?? string.Empty, StringComparison.Ordinal);
+            Assert.Equal(names, dir.Names()); // nothing written: no .corrupt, no restore
+            Assert.Equal("root's secret", File.ReadAllText(target));
+        }
     }
 }

@@ -50,9 +50,7 @@ namespace AtomicWrite.Internal
 
         public void Commit(CancellationToken cancellationToken)
         {
-            SyncTemp();                                                   // step 3
-            ValidateTemp();
-            CloseTemp();
+            Prepare();                                                    // step 3
             using (SaveLock.Acquire(Target, Options, cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();         // last point where cancelling changes nothing
@@ -60,22 +58,43 @@ namespace AtomicWrite.Internal
                 ReplaceTarget();                                          // step 5
             }
 
-            SyncDirectory();                                              // step 6
-            Count();
+            Finish();                                                     // step 6
         }
 
         public async Task CommitAsync(CancellationToken cancellationToken)
         {
             // FlushAsync never fsyncs: the data sync runs on the pool, like the rest of the blocking steps.
-            await Task.Run(() => { SyncTemp(); ValidateTemp(); CloseTemp(); }, CancellationToken.None).ConfigureAwait(false);
+            await Task.Run(Prepare, CancellationToken.None).ConfigureAwait(false);
             using (await SaveLock.AcquireAsync(Target, Options, cancellationToken).ConfigureAwait(false))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await Task.Run(() => { BackupRotation.Rotate(Target, Options); ReplaceTarget(); }, CancellationToken.None).ConfigureAwait(false);
             }
 
-            await Task.Run(SyncDirectory, CancellationToken.None).ConfigureAwait(false);
-            Count();
+            await Task.Run(Finish, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        /// <summary>Step 3 done: the content is flushed, fsynced, validated and the temp closed.</summary>
+        public void Prepare()
+        {
+            SyncTemp();
+            ValidateTemp();
+            CloseTemp();
+        }
+
+        /// <summary>Step 5, for a caller that holds the save lock itself (the recovery loader).</summary>
+        public void ReplaceTarget()
+        {
+            _platform.Replace(_tempPath, Target.Path);
+            IsCommitted = true;
+        }
+
+        /// <summary>Step 6 and the bookkeeping of a successful save.</summary>
+        public void Finish()
+        {
+            SyncDirectory();
+            AtomicWriteMetrics.Saves.Add(1);
+            AtomicWriteMetrics.BytesWritten.Add(_length);
         }
 
         /// <summary>Before step 5: deletes the temp. After it: nothing left to do.</summary>
@@ -155,12 +174,6 @@ namespace AtomicWrite.Internal
             }
         }
 
-        private void ReplaceTarget()
-        {
-            _platform.Replace(_tempPath, Target.Path);
-            IsCommitted = true;
-        }
-
         private void SyncDirectory()
         {
             if (Options.Durability != Durability.Full)
@@ -177,12 +190,6 @@ namespace AtomicWrite.Internal
                 throw Errors.MarkCommitted(new IOException(
                     $"'{Target.Path}' was replaced, but flushing its directory to disk failed, so a power cut could still undo the rename: {e.Message}", e));
             }
-        }
-
-        private void Count()
-        {
-            AtomicWriteMetrics.Saves.Add(1);
-            AtomicWriteMetrics.BytesWritten.Add(_length);
         }
 
         /// <summary>A write to the temp failed: say which target, and turn EFBIG (which .NET reports as
