@@ -134,6 +134,23 @@ namespace AtomicWrite.TestChild
                 Say("error " + e.GetType().FullName + ": " + e.Message.Replace('\n', ' '));
             }
 
+            try
+            {
+                // Small writes stay in the stream's buffer until Commit flushes them into the full disk.
+                using var stream = AtomicFile.Create(path);
+                for (var i = 0; i < 40; i++)
+                {
+                    stream.Write(new byte[] { (byte)'b', (byte)'u', (byte)'f' }, 0, 3);
+                }
+
+                stream.Commit();
+                Say("buffered saved");
+            }
+            catch (IOException e)
+            {
+                Say("buffered error " + e.GetType().FullName + ": " + e.Message.Replace('\n', ' '));
+            }
+
             Say("primary " + File.ReadAllText(path));
             Say("backup " + File.ReadAllText(path + ".bak"));
             Say("entries " + string.Join(",", Directory.GetFileSystemEntries(directory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal)));

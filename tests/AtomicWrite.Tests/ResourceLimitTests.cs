@@ -22,6 +22,9 @@ namespace AtomicWrite.Tests
                 new[] { "unshare", "-Urm", "sh", "-c", "mount -t tmpfs -o size=512k tmpfs \"$0\" && exec \"$@\"", mount });
 
             Assert.Contains("disk full", lines);
+            var buffered = lines.Single(l => l.StartsWith("buffered ", StringComparison.Ordinal));
+            Assert.StartsWith("buffered error System.IO.IOException:", buffered, StringComparison.Ordinal);
+            Assert.Contains(Path.Combine(mount, "tokens.json") + "'", buffered, StringComparison.Ordinal);
             var error = lines.Single(l => l.StartsWith("error ", StringComparison.Ordinal));
             Assert.StartsWith("error System.IO.IOException:", error, StringComparison.Ordinal);
             Assert.Contains(Path.Combine(mount, "tokens.json"), error, StringComparison.Ordinal);

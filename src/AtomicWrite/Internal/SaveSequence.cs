@@ -102,7 +102,7 @@ namespace AtomicWrite.Internal
         {
             if (!IsCommitted)
             {
-                CloseTemp();
+                DiscardTemp();
                 try
                 {
                     _platform.TryDelete(_tempPath);
@@ -171,6 +171,24 @@ namespace AtomicWrite.Internal
                 content.Flush();
                 _platform.Unlock(_handle);
                 content.Dispose();
+            }
+        }
+
+        // Discarding: bytes still buffered (a full disk refused them) must not throw out of Dispose and stop the
+        // temp from being deleted. FileStream closes its handle even when its final flush throws.
+        private void DiscardTemp()
+        {
+            var content = Interlocked.Exchange(ref _content, null);
+            try
+            {
+                content?.Dispose();
+            }
+            catch (IOException)
+            {
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                // EFBIG while flushing the buffer
             }
         }
 

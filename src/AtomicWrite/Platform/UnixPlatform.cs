@@ -43,7 +43,7 @@ namespace AtomicWrite.Platform
             {
                 while (true)
                 {
-                    var status = StatPath(p, out var errno);
+                    var status = UnixStat.Path(p, out var errno);
                     if (errno == 0)
                     {
                         return status;
@@ -65,7 +65,7 @@ namespace AtomicWrite.Platform
         public FileStatus GetStatus(SafeFileHandle handle)
         {
             var errno = 0;
-            var status = WithFd(handle, fd => StatFd(fd, out errno));
+            var status = WithFd(handle, fd => UnixStat.Fd(fd, out errno));
             return errno == 0 ? status : throw Errors.FromErrno(errno, "(open file)", Operation.Read);
         }
 
@@ -295,60 +295,6 @@ namespace AtomicWrite.Platform
                     : throw Errors.FromErrno(Marshal.GetLastWin32Error(), path, Operation.Resolve);
             }
         }
-
-        private static FileStatus StatPath(byte* path, out int errno)
-        {
-            if (C.IsApple)
-            {
-                AppleStat s;
-                var result = C.IsAppleX64 ? UnixNative.LStatAppleX64(path, &s) : UnixNative.LStatApple(path, &s);
-                errno = result == 0 ? 0 : Marshal.GetLastWin32Error();
-                return FromApple(s);
-            }
-
-            LinuxStatx x;
-            errno = UnixNative.Statx(UnixConstants.AtFdCwd, path, UnixConstants.AtSymlinkNoFollow, UnixConstants.StatxBasicStats, &x) == 0
-                ? 0
-                : Marshal.GetLastWin32Error();
-            return FromLinux(x);
-        }
-
-        private static FileStatus StatFd(int fd, out int errno)
-        {
-            if (C.IsApple)
-            {
-                AppleStat s;
-                var result = C.IsAppleX64 ? UnixNative.FStatAppleX64(fd, &s) : UnixNative.FStatApple(fd, &s);
-                errno = result == 0 ? 0 : Marshal.GetLastWin32Error();
-                return FromApple(s);
-            }
-
-            LinuxStatx x;
-            byte empty = 0;
-            errno = UnixNative.Statx(fd, &empty, UnixConstants.AtEmptyPath, UnixConstants.StatxBasicStats, &x) == 0
-                ? 0
-                : Marshal.GetLastWin32Error();
-            return FromLinux(x);
-        }
-
-        private static FileStatus FromLinux(in LinuxStatx x) => new FileStatus(
-            Kind(x.Mode), x.Mode & 0xFFF, x.Uid, x.Gid, ((ulong)x.DevMajor << 32) | x.DevMinor, x.Inode, (long)x.Size,
-            FromUnixTime(x.ModifySeconds, x.ModifyNanoseconds));
-
-        private static FileStatus FromApple(in AppleStat s) => new FileStatus(
-            Kind(s.Mode), s.Mode & 0xFFF, s.Uid, s.Gid, (ulong)(uint)s.Device, s.Inode, s.Size,
-            FromUnixTime(s.ModifySeconds, s.ModifyNanoseconds));
-
-        private static FileKind Kind(int mode) => (mode & UnixConstants.TypeMask) switch
-        {
-            UnixConstants.TypeRegular => FileKind.Regular,
-            UnixConstants.TypeDirectory => FileKind.Directory,
-            UnixConstants.TypeSymlink => FileKind.SymbolicLink,
-            _ => FileKind.Other,
-        };
-
-        private static DateTime FromUnixTime(long seconds, long nanoseconds) =>
-            new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks((seconds * TimeSpan.TicksPerSecond) + (nanoseconds / 100));
 
         private static int Retry(Func<int> call)
         {
