@@ -26,7 +26,7 @@ namespace AtomicWrite.TestChild
                     case "save-async": AtomicFile.WriteAllTextAsync(args[1], args[2]).GetAwaiter().GetResult(); Say("saved"); return 0;
                     case "save-stream": return SaveStream(args[1], args[2]);
                     case "save-size": AtomicFile.WriteAllBytes(args[1], new byte[Arg(args, 2, 1)]); Say("saved"); return 0;
-                    case "writers": return Writers(args[1], Arg(args, 2, 0), Arg(args, 3, 4), Arg(args, 4, 20));
+                    case "writers": return Writers(args[1], Arg(args, 2, 0), Arg(args, 3, 4), Arg(args, 4, 20), crossProcess: !args.Contains("--no-lock"));
                     case "hold": return Hold(args[1]);
                     case "try-save": return TrySave(args[1], args[2]);
                     case "read": Say("content " + AtomicFile.ReadAllText(args[1])); return 0;
@@ -60,9 +60,9 @@ namespace AtomicWrite.TestChild
             }
         }
 
-        private static int Writers(string path, int writerId, int threads, int savesPerThread)
+        private static int Writers(string path, int writerId, int threads, int savesPerThread, bool crossProcess)
         {
-            var options = new AtomicWriteOptions { BackupCount = 2, CrossProcessLock = true };
+            var options = new AtomicWriteOptions { BackupCount = 2, CrossProcessLock = crossProcess };
             var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
             {
                 for (var i = 0; i < savesPerThread; i++)

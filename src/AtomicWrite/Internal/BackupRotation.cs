@@ -30,6 +30,11 @@ namespace AtomicWrite.Internal
             }
 
             var staged = StageCopyOfPrimary(target, options, primary);
+            if (staged is null)
+            {
+                return;
+            }
+
             try
             {
                 ShiftOlderGenerations(target, options);
@@ -37,6 +42,10 @@ namespace AtomicWrite.Internal
                 // A link or copy staged under a unique name, then renamed: link() cannot replace an existing .bak,
                 // and a fixed staging name could be a planted symlink.
                 platform.Replace(staged, options.BackupPath(target.Path, 1));
+
+                // rename() between two links of one inode succeeds and does nothing: another process without
+                // CrossProcessLock may have made .bak a link of this same primary a moment ago. Drop our name then.
+                platform.TryDelete(staged);
             }
             catch
             {
@@ -62,16 +71,29 @@ namespace AtomicWrite.Internal
             }
         }
 
-        private static string StageCopyOfPrimary(ResolvedTarget target, AtomicWriteOptions options, in FileStatus primary)
+        private static string? StageCopyOfPrimary(ResolvedTarget target, AtomicWriteOptions options, in FileStatus primary)
         {
             var platform = Platforms.Current;
             var backupName = target.Name + options.BackupSuffix;
-            while (true)
+            for (var attempt = 0; ; attempt++)
             {
                 var staged = target.Sibling(TempFiles.NewName(backupName));
-                if (platform.TryLink(target.Path, staged))
+                try
                 {
-                    return staged;
+                    if (platform.TryLink(target.Path, staged))
+                    {
+                        return staged;
+                    }
+                }
+                catch (FileNotFoundException) when (attempt < 10)
+                {
+                    // Another process (saving without CrossProcessLock) renamed over the primary between our lookup
+                    // and link(): the inode we found has no name left (ENOENT). Link the new primary instead.
+                    continue;
+                }
+                catch (FileNotFoundException)
+                {
+                    return null; // the primary keeps changing under us: this save keeps no backup
                 }
 
                 if (platform.GetStatus(staged).Exists)
@@ -119,7 +141,15 @@ namespace AtomicWrite.Internal
                 var from = options.BackupPath(target.Path, generation);
                 if (platform.GetStatus(from).Kind == FileKind.Regular)
                 {
-                    platform.Replace(from, options.BackupPath(target.Path, generation + 1));
+                    try
+                    {
+                        platform.Replace(from, options.BackupPath(target.Path, generation + 1));
+                    }
+                    catch (FileNotFoundException)
+                    {
+                        // Another process (saving without CrossProcessLock) shifted it first: the chain may skip a
+                        // version, but this save must not fail for it.
+                    }
                 }
             }
         }
