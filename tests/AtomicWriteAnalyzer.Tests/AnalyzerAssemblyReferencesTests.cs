@@ -17,7 +17,7 @@ namespace AtomicWriteAnalyzer.Tests
         public static IEnumerable<object[]> AnalyzerAssemblies() => new[]
         {
             new object[] { typeof(RuleIdentifiers).Assembly.Location },
-            new object[] { typeof(AtomicWriteAnalyzer.CodeFixes.RuntimeTypeNames).Assembly.Location },
+            new object[] { typeof(AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer).Assembly.Location },
         };
 
         [Theory]

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace AtomicWriteAnalyzer.Tests.Fixes.Client
+{
+    /// <summary>
+    /// The fixes as a user runs them: <c>dotnet format analyzers --diagnostics AW0001</c> on a copy of
+    /// samples/TokenStore, then build and run the result. Its AW0001 writes must be gone, the build must succeed,
+    /// and the program's second save must leave a backup behind.
+    /// </summary>
+    public sealed class DotnetFormatClientTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public DotnetFormatClientTests(ITestOutputHelper output) => _output = output;
+
+        [SkippableFact]
+        public void Dotnet_format_fixes_the_sample_which_then_builds_and_runs()
+        {
+            string? dotnet = DotnetCli.Find();
+            Skip.If(dotnet == null, "dotnet is not on PATH");
+            using var sample = SampleCopy.Create();
+            var clock = Stopwatch.StartNew();
+
+            var format = DotnetCli.Run(dotnet!, sample.Root, "format", "analyzers", sample.ProjectFile, "--diagnostics", "AW0001", "--severity", "info");
+            Assert.True(format.ExitCode == 0, "dotnet format failed:\n" + format.Output);
+            _output.WriteLine($"dotnet format: {clock.Elapsed.TotalSeconds:F1} s");
+
+            string tokenStore = sample.Read("TokenStore.cs");
+            Assert.Contains("using AtomicWrite;", tokenStore);
+            Assert.Contains("AtomicFile.WriteAllText(_tokenPath, json);", tokenStore);
+            Assert.Contains("File.WriteAllText(exportPath, report.ToString());", sample.Read("ActivityLog.cs"));
+
+            var build = DotnetCli.Run(dotnet!, sample.Root, "build", sample.ProjectFile, "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+            Assert.True(build.ExitCode == 0, "the fixed sample does not build:\n" + build.Output);
+            _output.WriteLine($"+ build: {clock.Elapsed.TotalSeconds:F1} s");
+            var remaining = Regex.Matches(build.Output, @"([A-Za-z]+\.cs)\(\d+,\d+\): warning AW0001")
+                .Select(m => m.Groups[1].Value)
+                .Distinct()
+                .OrderBy(f => f, System.StringComparer.Ordinal)
+                .ToArray();
+            Assert.Equal(RemainingAfterFix, remaining);
+
+            string data = Path.Combine(sample.Root, "data");
+            string program = Path.Combine(sample.ProjectDirectory, "bin", "Release", "net10.0", "TokenStore.dll");
+            var run = DotnetCli.Run(dotnet!, sample.Root, program, data);
+            Assert.True(run.ExitCode == 0, "the fixed sample fails:\n" + run.Output);
+            _output.WriteLine($"+ run: {clock.Elapsed.TotalSeconds:F1} s");
+            Assert.True(File.Exists(Path.Combine(data, "tokens.json.bak")), "no tokens.json.bak after the second save");
+            Assert.Contains("alice@example.com", File.ReadAllText(Path.Combine(data, "tokens.json")));
+        }
+
+        /// <summary>The files that still have an AW0001 after the fix: the stream shapes (issue 9) are not fixed yet.</summary>
+        private static readonly string[] RemainingAfterFix = { "SettingsStore.cs" };
+    }
+}
