@@ -36,6 +36,16 @@ namespace AtomicWriteAnalyzer
         /// <summary>Where the API comes from: <c>SystemIO</c>, <c>FileSystemAbstractions</c>, <c>LookAlike</c>.</summary>
         public const string Family = "Family";
 
+        /// <summary>
+        /// AW0002 and AW0003: which rewrite the fix applies, decided by the analyzer from the operations around the call.
+        /// AW0002: a <c>RecoveringReadFix</c> name (<c>ReadAll</c>, <c>LoadText</c>, <c>LoadStream</c>, <c>None</c>);
+        /// AW0003: <c>Collapse</c> or <c>None</c>.
+        /// </summary>
+        public const string Fix = "Fix";
+
+        /// <summary>AW0003: the missing steps, comma-separated (<c>NotFlushed,PredictableName</c>).</summary>
+        public const string Problems = "Problems";
+
         public const string True = "true";
         public const string False = "false";
     }

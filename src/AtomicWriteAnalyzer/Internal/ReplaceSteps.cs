@@ -1,0 +1,495 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AtomicWriteAnalyzer.Internal
+{
+    /// <summary>
+    /// The steps of a hand-rolled replace (a temp written, then renamed over the target) that AW0003 checks, each
+    /// answered from the operations of the one body that holds both calls:
+    /// was the temp flushed to disk, is its name predictable, is the target deleted first, is the temp on another
+    /// file system. Every question answers "fine" when it cannot tell: a wrong warning is worse than none.
+    /// </summary>
+    internal static class ReplaceSteps
+    {
+        private const int FileOptionsWriteThrough = unchecked((int)0x80000000);
+        private const int MaxLeafDepth = 8;
+        private const int MaxLeaves = 32;
+
+        /// <summary>
+        /// How the temp written by <paramref name="write"/> reaches the disk before <paramref name="rename"/>: null when
+        /// it does (<c>FileOptions.WriteThrough</c>, a <c>Flush(true)</c> or an fsync in between), else the weak flush
+        /// seen in between (<c>FlushAsync()</c>, <c>Flush()</c>) or the empty string when there is none.
+        /// </summary>
+        public static string? MissingFlush(ApiCall write, ApiCall rename)
+        {
+            if (HasWriteThrough(write.Operation))
+            {
+                return null;
+            }
+
+            int start = write.Operation.Syntax.SpanStart;
+            int end = rename.Operation.Syntax.SpanStart;
+            string weak = "";
+            foreach (var operation in OperationHelpers.Root(write.Operation).Descendants())
+            {
+                if (!(operation is IInvocationOperation invocation) || invocation.TargetMethod == null)
+                {
+                    continue;
+                }
+
+                int position = invocation.Syntax.SpanStart;
+                if (position <= start || position >= end)
+                {
+                    continue;
+                }
+
+                switch (invocation.TargetMethod.Name)
+                {
+                    case "Flush":
+                        var argument = invocation.Arguments.Length == 1 ? invocation.Arguments[0] : null;
+                        if (argument != null && OperationHelpers.ConstantBool(argument.Value) == true)
+                        {
+                            return null;
+                        }
+
+                        if (weak.Length == 0)
+                        {
+                            weak = argument != null && OperationHelpers.IsExplicit(argument) ? "Flush(false)" : "Flush()";
+                        }
+
+                        break;
+                    case "FlushAsync":
+                        weak = "FlushAsync()";
+                        break;
+
+                    // RandomAccess.FlushToDisk and P/Invoked fsync/FlushFileBuffers reach the disk too.
+                    case "FlushToDisk":
+                    case "fsync":
+                    case "fdatasync":
+                    case "FlushFileBuffers":
+                        return null;
+                }
+            }
+
+            return weak;
+        }
+
+        /// <summary><c>FileOptions.WriteThrough</c> as an argument or in <c>new FileStreamOptions { Options = ... }</c>.</summary>
+        private static bool HasWriteThrough(IOperation write)
+        {
+            foreach (var argument in OperationHelpers.Arguments(write))
+            {
+                var type = argument?.Parameter?.Type;
+                if (type == null)
+                {
+                    continue;
+                }
+
+                if (OperationHelpers.IsNamed(type, "System.IO", "FileOptions") && IsWriteThrough(argument!.Value))
+                {
+                    return true;
+                }
+
+                if (OperationHelpers.IsNamed(type, "System.IO", "FileStreamOptions")
+                    && OperationHelpers.Unwrap(argument!.Value) is IObjectCreationOperation creation && creation.Initializer != null)
+                {
+                    foreach (var initializer in creation.Initializer.Initializers)
+                    {
+                        if (initializer is ISimpleAssignmentOperation assignment && assignment.Target is IPropertyReferenceOperation property
+                            && property.Property?.Name == "Options" && IsWriteThrough(assignment.Value))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsWriteThrough(IOperation? value)
+        {
+            int? options = OperationHelpers.ConstantInt(value);
+            return options != null && (options.Value & FileOptionsWriteThrough) != 0;
+        }
+
+        /// <summary>
+        /// Whether the temp's name is predictable: built only from constants, fixed folders (<c>Path.GetTempPath()</c>,
+        /// special folders) and parts of the target's own path (<c>path + ".tmp"</c>, <c>$"{path}.tmp"</c>,
+        /// <c>Path.ChangeExtension(path, ".tmp")</c>, a constant path). Anything else (a random name, a GUID, a
+        /// parameter) makes it unpredictable as far as we can tell.
+        /// </summary>
+        public static bool IsPredictable(IOperation temp, IOperation target, IPathFacts facts)
+        {
+            var tempLeaves = new List<IOperation>();
+            var targetParts = new List<IOperation>();
+            if (!CollectLeaves(temp, facts, 0, tempLeaves) || !CollectLeaves(target, facts, 0, new List<IOperation>(), targetParts))
+            {
+                return false;
+            }
+
+            foreach (var leaf in tempLeaves)
+            {
+                bool fromTarget = false;
+                for (int i = 0; i < targetParts.Count && !fromTarget; i++)
+                {
+                    fromTarget = HandRolledReplace.SamePath(leaf, targetParts[i], facts);
+                }
+
+                if (!fromTarget)
+                {
+                    return false;
+                }
+            }
+
+            return !HandRolledReplace.SamePath(temp, target, facts);
+        }
+
+        /// <summary>
+        /// Whether the rename moves a file away rather than replacing its target with it: the target is computed from
+        /// the source (<c>log + ".1"</c>, <c>Path.Combine(archive, Path.GetFileName(path))</c>), as in log rotation or
+        /// archiving. A replace goes the other way: the temp is named after the target.
+        /// </summary>
+        public static bool IsMoveAway(IOperation source, IOperation target, IPathFacts facts)
+        {
+            var targetParts = new List<IOperation>();
+            if (!CollectLeaves(target, facts, 0, new List<IOperation>(), targetParts))
+            {
+                return false;
+            }
+
+            foreach (var part in targetParts)
+            {
+                if (HandRolledReplace.SamePath(part, source, facts))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The parts a path is computed from, through locals with one definition, concatenation, interpolation and the
+        /// <c>Path</c> helpers; constants and fixed folders are left out. False when there are too many to compare.
+        /// </summary>
+        private static bool CollectLeaves(IOperation? operation, IPathFacts facts, int depth, List<IOperation> leaves, List<IOperation>? parts = null)
+        {
+            operation = OperationHelpers.Unwrap(operation);
+            if (operation == null || depth > MaxLeafDepth || leaves.Count > MaxLeaves)
+            {
+                return false;
+            }
+
+            parts?.Add(operation);
+
+            if (operation.ConstantValue.HasValue)
+            {
+                return true;
+            }
+
+            switch (operation)
+            {
+                case ILocalReferenceOperation local when local.Local != null:
+                    var definitions = facts.DefinitionsOf(local.Local, local);
+                    if (definitions.Length == 1 && !(definitions[0] is IArgumentOperation) && !(definitions[0] is ICompoundAssignmentOperation)
+                        && !(definitions[0] is IDeconstructionAssignmentOperation))
+                    {
+                        return CollectLeaves(definitions[0], facts, depth + 1, leaves, parts);
+                    }
+
+                    break;
+                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
+                    return CollectLeaves(binary.LeftOperand, facts, depth + 1, leaves, parts) && CollectLeaves(binary.RightOperand, facts, depth + 1, leaves, parts);
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation hole && !CollectLeaves(hole.Expression, facts, depth + 1, leaves, parts))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case IInvocationOperation invocation when invocation.TargetMethod != null:
+                    if (IsFixedFolder(invocation.TargetMethod))
+                    {
+                        return true;
+                    }
+
+                    if (IsPathComposition(invocation.TargetMethod))
+                    {
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (!CollectArgument(argument.Value, facts, depth, leaves, parts))
+                            {
+                                return false;
+                            }
+                        }
+
+                        return true;
+                    }
+
+                    break;
+                case IPropertyReferenceOperation property when property.Property?.ContainingType != null:
+                    var owner = property.Property.ContainingType;
+                    if (owner.Name == "AppContext" && property.Property.Name == "BaseDirectory")
+                    {
+                        return true;
+                    }
+
+                    if ((owner.Name == "FileInfo" || owner.Name == "FileSystemInfo") && OperationHelpers.NamespaceIs(owner.ContainingNamespace, "System.IO")
+                        && (property.Property.Name == "FullName" || property.Property.Name == "DirectoryName"))
+                    {
+                        return CollectLeaves(property.Instance, facts, depth + 1, leaves, parts);
+                    }
+
+                    break;
+                case IObjectCreationOperation creation when creation.Type?.Name == "FileInfo":
+                    return CollectLeaves(OperationHelpers.ArgumentValue(creation, "fileName"), facts, depth + 1, leaves, parts);
+            }
+
+            leaves.Add(operation);
+            return true;
+        }
+
+        private static bool CollectArgument(IOperation? value, IPathFacts facts, int depth, List<IOperation> leaves, List<IOperation>? parts)
+        {
+            if (OperationHelpers.Unwrap(value) is IArrayCreationOperation array && array.Initializer != null)
+            {
+                foreach (var element in array.Initializer.ElementValues)
+                {
+                    if (!CollectLeaves(element, facts, depth + 1, leaves, parts))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            return CollectLeaves(value, facts, depth + 1, leaves, parts);
+        }
+
+        /// <summary><c>Path.Combine</c>, <c>Join</c>, <c>ChangeExtension</c>, ... and <c>string.Concat</c>: the result is made of the arguments.</summary>
+        private static bool IsPathComposition(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type == null)
+            {
+                return false;
+            }
+
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return method.IsStatic && method.Name == "Concat";
+            }
+
+            if (type.Name != "Path" || !OperationHelpers.NamespaceIs(type.ContainingNamespace, "System.IO"))
+            {
+                return false;
+            }
+
+            switch (method.Name)
+            {
+                case "Combine":
+                case "Join":
+                case "ChangeExtension":
+                case "GetDirectoryName":
+                case "GetFileName":
+                case "GetFileNameWithoutExtension":
+                case "GetFullPath":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Folders that are the same on every call: the temp folder, special folders, an environment variable.</summary>
+        private static bool IsFixedFolder(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type == null)
+            {
+                return false;
+            }
+
+            if (type.Name == "Path" && method.Name == "GetTempPath")
+            {
+                return OperationHelpers.NamespaceIs(type.ContainingNamespace, "System.IO");
+            }
+
+            return type.Name == "Environment" && (method.Name == "GetFolderPath" || method.Name == "GetEnvironmentVariable")
+                && OperationHelpers.NamespaceIs(type.ContainingNamespace, "System");
+        }
+
+        /// <summary>
+        /// The <c>File.Delete(target)</c> (or <c>FileInfo.Delete()</c> of the target) calls before the rename, outside catch
+        /// clauses: each leaves a window in which the file does not exist.
+        /// </summary>
+        public static List<IInvocationOperation> DeletesOfTarget(ApiCall rename, AnalyzerCompilationContext context, IPathFacts facts)
+        {
+            var deletes = new List<IInvocationOperation>();
+            if (rename.Target == null)
+            {
+                return deletes;
+            }
+
+            int end = rename.Operation.Syntax.SpanStart;
+            foreach (var operation in OperationHelpers.Root(rename.Operation).Descendants())
+            {
+                if (!(operation is IInvocationOperation invocation) || invocation.TargetMethod?.Name != "Delete"
+                    || invocation.Syntax.SpanStart >= end || IsInCatch(invocation))
+                {
+                    continue;
+                }
+
+                var deleted = DeletedPath(invocation, context);
+                if (deleted != null && HandRolledReplace.SamePath(deleted, rename.Target, facts))
+                {
+                    deletes.Add(invocation);
+                }
+            }
+
+            return deletes;
+        }
+
+        /// <summary>The file a <c>Delete</c> call removes: <c>File.Delete(path)</c>, <c>IFile.Delete(path)</c>, <c>fileInfo.Delete()</c>.</summary>
+        public static IOperation? DeletedPath(IInvocationOperation invocation, AnalyzerCompilationContext context)
+        {
+            var type = invocation.TargetMethod.ContainingType;
+            if (type == null)
+            {
+                return null;
+            }
+
+            if (context.IsType(type, "System.IO.File") || IsAbstraction(type, "System.IO.File"))
+            {
+                return OperationHelpers.ArgumentValue(invocation, "path");
+            }
+
+            if (context.IsType(type, "System.IO.FileInfo") || context.IsType(type, "System.IO.FileSystemInfo") || IsAbstraction(type, "System.IO.FileInfo"))
+            {
+                return OperationHelpers.Unwrap(invocation.Instance);
+            }
+
+            return null;
+        }
+
+        private static bool IsAbstraction(INamedTypeSymbol type, string mirrored) =>
+            ApiCatalog.AbstractionMirrors.TryGetValue(type.Name, out string? bcl) && bcl == mirrored
+            && OperationHelpers.NamespaceStartsWith(type.ContainingNamespace, ApiCatalog.AbstractionsNamespace);
+
+        private static bool IsInCatch(IOperation operation)
+        {
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                if (current is ICatchClauseOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a value gives the same result when computed earlier, before the write: constants, locals, parameters,
+        /// fields, properties, and strings composed of them (concatenation, interpolation, <c>Path</c> helpers).
+        /// </summary>
+        public static bool IsPlainValue(IOperation? operation)
+        {
+            switch (OperationHelpers.Unwrap(operation))
+            {
+                case null:
+                    return false;
+                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
+                    return IsPlainValue(binary.LeftOperand) && IsPlainValue(binary.RightOperand);
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation hole && (hole.Alignment != null || hole.FormatString != null || !IsPlainValue(hole.Expression)))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case IInvocationOperation invocation when invocation.TargetMethod != null && IsPathComposition(invocation.TargetMethod):
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        var value = OperationHelpers.Unwrap(argument.Value);
+                        if (value is IArrayCreationOperation array && array.Initializer != null)
+                        {
+                            foreach (var element in array.Initializer.ElementValues)
+                            {
+                                if (!IsPlainValue(element))
+                                {
+                                    return false;
+                                }
+                            }
+                        }
+                        else if (argument.ArgumentKind != ArgumentKind.DefaultValue && !IsPlainValue(value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case IInvocationOperation invocation when invocation.TargetMethod != null && IsFixedFolder(invocation.TargetMethod):
+                    return true;
+                case IInstanceReferenceOperation _:
+                    return true;
+                case var other:
+                    return RecoveringReadPlan.CanMoveIntoLambda(other);
+            }
+        }
+
+        /// <summary>Whether evaluating the value can have effects beyond computing a string (a call into user code).</summary>
+        public static bool MayHaveEffects(IOperation operation)
+        {
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                var method = OperationHelpers.TargetMethod(descendant);
+                if (method != null && !OperationHelpers.NamespaceStartsWith(method.ContainingNamespace, "System"))
+                {
+                    return true;
+                }
+
+                if (descendant is IInvalidOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The text of a missing step, for the message.</summary>
+        public static string Describe(string problem, string detail) => problem switch
+        {
+            ReplaceProblems.NotFlushed when detail.Length > 0 =>
+                "the temporary file is flushed with " + detail + ", which does not reach the disk; call Flush(true) before the rename",
+            ReplaceProblems.NotFlushed =>
+                "the temporary file is not flushed to disk with Flush(true) before the rename, so a power cut can leave the target empty",
+            ReplaceProblems.PredictableName =>
+                "the temporary name '" + detail + "' is predictable, so two writers collide on it and a planted symlink can redirect the write; use a unique name created with FileMode.CreateNew",
+            ReplaceProblems.DeleteThenMove =>
+                "the target is deleted before the move, so a crash in between leaves no file at all; move over it with File.Move(temp, target, overwrite: true)",
+            ReplaceProblems.CrossFileSystem =>
+                "the temporary file comes from " + detail + ", which can be on another file system, where the move is a copy and not an atomic rename; create it in the target's folder",
+            _ => throw new ArgumentOutOfRangeException(nameof(problem)),
+        };
+    }
+
+    /// <summary>The missing steps AW0003 names, in the order the message lists them.</summary>
+    internal static class ReplaceProblems
+    {
+        public const string NotFlushed = "NotFlushed";
+        public const string PredictableName = "PredictableName";
+        public const string DeleteThenMove = "DeleteThenMove";
+        public const string CrossFileSystem = "CrossFileSystem";
+    }
+}

@@ -1,0 +1,86 @@
+using System.Linq;
+using System.Threading.Tasks;
+using AtomicWriteAnalyzer.Rules;
+using Xunit;
+
+namespace AtomicWriteAnalyzer.Tests.Rules
+{
+    /// <summary>
+    /// Which fix AW0002 hands to its code fix (<see cref="DiagnosticPropertyNames.Fix"/>): a drop-in <c>ReadAll</c>
+    /// swap, a <c>Load</c> when the read is parsed at once, or none when AtomicFile has no twin or the rewrite could
+    /// change what the code does.
+    /// </summary>
+    public sealed class ReadWithoutRecoveryPropertiesTests
+    {
+        private const string Dict = "Dictionary<string, string>";
+
+        public static TheoryData<string, string, string> Shapes => new()
+        {
+            // statement, Shape, Fix
+            { "_ = File.ReadAllText(path);", "ReadAllText", "ReadAll" },
+            { "_ = File.ReadAllText(path, Encoding.UTF8);", "ReadAllText", "ReadAll" },
+            { "_ = await File.ReadAllTextAsync(path, ct);", "ReadAllTextAsync", "ReadAll" },
+            { "_ = File.ReadAllBytes(path);", "ReadAllBytes", "ReadAll" },
+            { "_ = await File.ReadAllBytesAsync(path);", "ReadAllBytesAsync", "ReadAll" },
+            { "_ = File.ReadAllLines(path, Encoding.UTF8);", "ReadAllLines", "ReadAll" },
+            { "_ = await File.ReadAllLinesAsync(path, ct);", "ReadAllLinesAsync", "ReadAll" },
+            { $"_ = JsonSerializer.Deserialize<{Dict}>(File.ReadAllText(path));", "ReadAllText", "LoadText" },
+            { $"_ = JsonSerializer.Deserialize<{Dict}>(File.ReadAllText(path), JsonSerializerOptions.Default);", "ReadAllText", "LoadText" },
+            { $"_ = JsonSerializer.Deserialize<{Dict}>(File.ReadAllText(path), new JsonSerializerOptions {{ PropertyNameCaseInsensitive = flag }});", "ReadAllText", "LoadText" },
+            { $"_ = JsonSerializer.Deserialize<{Dict}>(File.ReadAllText(path), Options());", "ReadAllText", "ReadAll" },
+            { $"_ = JsonSerializer.Deserialize<{Dict}>(File.ReadAllText(path, Encoding.Latin1));", "ReadAllText", "ReadAll" },
+            { $"_ = JsonSerializer.Deserialize<{Dict}>(await File.ReadAllTextAsync(path, ct));", "ReadAllTextAsync", "LoadText" },
+            { $"_ = JsonSerializer.Deserialize<{Dict}>(await File.ReadAllTextAsync(path).ConfigureAwait(false));", "ReadAllTextAsync", "LoadText" },
+            { $"_ = JsonSerializer.Deserialize<{Dict}>(File.ReadAllBytes(path));", "ReadAllBytes", "ReadAll" },
+            { "_ = XDocument.Parse(File.ReadAllText(path));", "ReadAllText", "LoadText" },
+            { "_ = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path));", "ReadAllText", "LoadText" },
+            { $"_ = JsonSerializer.Deserialize<{Dict}>(File.OpenRead(path));", "FileOpenRead", "LoadStream" },
+            { "_ = XDocument.Load(File.OpenRead(path));", "FileOpenRead", "LoadStream" },
+            { "_ = JsonDocument.Parse(File.OpenRead(path));", "FileOpenRead", "LoadStream" },
+            { "using var s = File.OpenRead(path);", "FileOpenRead", "None" },
+            { "_ = XDocument.Load(path);", "XmlLoad", "LoadStream" },
+            { "_ = XElement.Load(path, LoadOptions.PreserveWhitespace);", "XmlLoad", "LoadStream" },
+            { "_ = XDocument.Load(path, LoadOptions.SetBaseUri);", "XmlLoad", "None" },
+            { "new XmlDocument().Load(path);", "XmlLoad", "None" },
+            { "try { _ = File.ReadAllText(path); } catch (IOException) { }", "ReadAllText", "None" },
+            { $"try {{ _ = JsonSerializer.Deserialize<{Dict}>(File.ReadAllText(path)); }} catch (JsonException) {{ }}", "ReadAllText", "None" },
+            { "try { _ = File.ReadAllText(path); } finally { }", "ReadAllText", "ReadAll" },
+            { "foreach (var line in File.ReadLines(path)) { }", "ReadLines", "None" },
+            { "using var r = new StreamReader(path);", "StreamReader", "None" },
+            { "using var r = File.OpenText(path);", "FileOpenText", "None" },
+            { "using var s = new FileInfo(path).OpenRead();", "FileInfoOpenRead", "None" },
+            { "using var s = File.Open(path, FileMode.Open, FileAccess.Read);", "FileOpen", "None" },
+            { "_ = fs.File.ReadAllText(path);", "ReadAllText", "None" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Shapes))]
+        public async Task Fix_is_chosen_by_the_analyzer(string statement, string shape, string fix)
+        {
+            string code = Snippet.Body(
+                "var path = Path.Combine(directory, \"tokens.json\");\n" + statement,
+                "private readonly System.IO.Abstractions.IFileSystem fs = null!;\nstatic JsonSerializerOptions Options() => new();")
+                + Snippet.FileSystemAbstractions;
+
+            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryAnalyzer(), code));
+
+            Assert.Equal(shape, diagnostic.Properties[DiagnosticPropertyNames.Shape]);
+            Assert.Equal(fix, diagnostic.Properties[DiagnosticPropertyNames.Fix]);
+            Assert.Equal(fix == "None" ? "false" : "true", diagnostic.Properties[DiagnosticPropertyNames.Fixable]);
+            Assert.Equal("tokens.json", diagnostic.Properties[DiagnosticPropertyNames.FileName]);
+            Assert.Equal("file name contains 'token'", diagnostic.Properties[DiagnosticPropertyNames.Reason]);
+            Assert.Equal(fix.StartsWith("Load") ? 1 : 0, diagnostic.AdditionalLocations.Count);
+        }
+
+        [Fact]
+        public async Task Load_names_the_parser_call_as_additional_location()
+        {
+            string code = Snippet.Body("var path = Path.Combine(directory, \"tokens.json\");\n_ = JsonSerializer.Deserialize<int>(File.ReadAllText(path)) + 1;");
+
+            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryAnalyzer(), code));
+
+            var parse = diagnostic.AdditionalLocations.Single();
+            Assert.Equal("JsonSerializer.Deserialize<int>(File.ReadAllText(path))", parse.SourceTree!.ToString().Substring(parse.SourceSpan.Start, parse.SourceSpan.Length));
+        }
+    }
+}

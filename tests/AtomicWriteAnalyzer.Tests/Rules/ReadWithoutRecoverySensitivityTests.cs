@@ -1,0 +1,107 @@
+using System.Linq;
+using System.Threading.Tasks;
+using AtomicWriteAnalyzer.Rules;
+using Xunit;
+using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.ReadWithoutRecoveryAnalyzer>;
+
+namespace AtomicWriteAnalyzer.Tests.Rules
+{
+    /// <summary>
+    /// AW0002 uses AW0001's model of a sensitive file: the same signals, counter-signals and reasons, and the same
+    /// options. Each path below is written by one method and read by another; both rules must agree.
+    /// </summary>
+    public sealed class ReadWithoutRecoverySensitivityTests
+    {
+        public static TheoryData<string, string, string, bool> Paths => new()
+        {
+            // name, members, path expression, sensitive
+            { "file name word", "", "Path.Combine(directory, \"tokens.json\")", true },
+            { "file kind", "", "Path.Combine(directory, \"server.pem\")", true },
+            { "SSH key", "", "Path.Combine(directory, \".ssh\", \"id_rsa\")", true },
+            { "folder word", "", "Path.Combine(directory, \"config\", \"app.json\")", true },
+            { "special folder and settings", "", "Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), \"MyApp\", \"settings.json\")", true },
+            { "field name", "private readonly string _credentialsFile = Path.Combine(\"data\", \"store.bin\");", "_credentialsFile", true },
+            { "property name", "private string SettingsPath => Path.Combine(\"data\", \"store.bin\");", "SettingsPath", true },
+            { "field set in the constructor", "private readonly string _path; C(string d) { _path = Path.Combine(d, \"session.json\"); }", "_path", true },
+            { "[SensitiveFile]", "[SensitiveFile] private readonly string _store = \"data.bin\";", "_store", true },
+            { "not sensitive", "", "Path.Combine(directory, \"data.json\")", false },
+            { "log", "", "Path.Combine(directory, \"settings.log\")", false },
+            { "cache folder", "", "Path.Combine(directory, \"cache\", \"tokens.json\")", false },
+            { "export holder", "private readonly string _exportPath = Path.Combine(\"data\", \"settings.json\");", "_exportPath", false },
+            { "temp file", "", "Path.GetTempFileName()", false },
+            { "word inside another", "", "Path.Combine(directory, \"monkey_report.txt\")", false },
+            { "fragment of a name", "private readonly string sessionId = \"a\";", "Path.Combine(directory, $\"{sessionId}.txt\")", false },
+        };
+
+        [Theory]
+        [MemberData(nameof(Paths))]
+        public async Task Reads_and_writes_of_a_path_agree(string name, string members, string path, bool sensitive)
+        {
+            Assert.NotNull(name);
+            string write = Snippet.Members(members + $"\nvoid Save(string directory, string json) => File.WriteAllText({path}, json);");
+            string read = Snippet.Members(members + $"\nstring Load(string directory) => File.ReadAllText({path});");
+
+            var written = await AnalyzerRunner.RunAsync(new InPlaceOverwriteAnalyzer(), write);
+            var readBack = await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryAnalyzer(), read);
+
+            Assert.Equal(sensitive ? 1 : 0, written.Length);
+            Assert.Equal(sensitive ? 1 : 0, readBack.Length);
+            if (sensitive)
+            {
+                Assert.Equal(written.Single().Properties[DiagnosticPropertyNames.Reason], readBack.Single().Properties[DiagnosticPropertyNames.Reason]);
+                Assert.Equal(written.Single().Properties[DiagnosticPropertyNames.FileName], readBack.Single().Properties[DiagnosticPropertyNames.FileName]);
+            }
+        }
+
+        private const string PlainRead = "_ = File.ReadAllText(Path.Combine(directory, \"data\", \"store.bin\"));";
+        private const string PlainReadFlagged = "_ = {|AW0002:File.ReadAllText(Path.Combine(directory, \"data\", \"store.bin\"))|};";
+
+        public static TheoryData<string, string, string> Options => new()
+        {
+            // editorconfig, unflagged code, flagged code
+            { "atomic_write.sensitive_paths = *.bin", PlainRead, PlainReadFlagged },
+            { "atomic_write.sensitive_paths = **/data/*.bin", PlainRead, PlainReadFlagged },
+            { "atomic_write.scope = all", PlainRead, PlainReadFlagged },
+            { "atomic_write.scope = all", "_ = File.ReadAllText(Path.Combine(directory, \"app.log\"));", "_ = {|AW0002:File.ReadAllText(Path.Combine(directory, \"app.log\"))|};" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Options))]
+        public async Task Options_that_add_files_flag_their_reads(string editorConfig, string before, string after)
+        {
+            await VerifyCS.VerifyAnalyzerAsync(Snippet.Body(before));
+            await VerifyCS.VerifyAnalyzerAsync(Snippet.Body(after), editorConfig);
+        }
+
+        [Theory]
+        [InlineData("atomic_write.ignored_paths = **/fixtures/**", "\"fixtures\", \"settings.json\"")]
+        [InlineData("atomic_write.ignored_paths = *.json", "\"tokens.json\"")]
+        [InlineData("atomic_write.ignored_paths = *.json\natomic_write.scope = all", "\"tokens.json\"")]
+        public async Task Ignored_paths_are_never_flagged(string editorConfig, string combineArguments)
+        {
+            string code = $"File.ReadAllText(Path.Combine(directory, {combineArguments}))";
+            await VerifyCS.VerifyAnalyzerAsync(Snippet.Body("_ = {|AW0002:" + code + "|};"));
+            await VerifyCS.VerifyAnalyzerAsync(Snippet.Body("_ = " + code + ";"), editorConfig);
+        }
+
+        [Theory]
+        [InlineData("atomic_write.sensitive_paths = *.bin", "matches atomic_write.sensitive_paths '*.bin'")]
+        [InlineData("atomic_write.scope = all", "atomic_write.scope = all")]
+        public Task Options_flag_with_their_reason(string editorConfig, string reason)
+        {
+            return VerifyCS.VerifyAnalyzerAsync(
+                Snippet.Body("_ = {|#0:File.ReadAllText(Path.Combine(directory, \"store.bin\"))|};"),
+                editorConfig,
+                VerifyCS.Diagnostic(DiagnosticDescriptors.AW0002_ReadWithoutRecovery).WithLocation(0).WithArguments("store.bin", "File.ReadAllText", reason));
+        }
+
+        [Fact]
+        public Task Method_name_counter_signal_applies_to_the_reader()
+        {
+            return VerifyCS.VerifyAnalyzerAsync(Snippet.Members("""
+                string LoadFromCache(string directory) => File.ReadAllText(Path.Combine(directory, "settings.json"));
+                string Load(string directory) => {|AW0002:File.ReadAllText(Path.Combine(directory, "settings.json"))|};
+                """));
+        }
+    }
+}
