@@ -4,9 +4,9 @@ using System.IO;
 namespace AtomicWrite
 {
     /// <summary>
-    /// How <see cref="AtomicFile"/> saves and loads. Immutable: start from <see cref="Default"/> and use
-    /// <c>with</c>-style object initializers (<c>new AtomicWriteOptions { BackupCount = 3 }</c>). Every property is
-    /// validated when it is set, so an invalid options object cannot exist.
+    /// How <see cref="AtomicFile"/> saves and loads. Immutable: <see cref="Default"/>, or an object initializer
+    /// (<c>new AtomicWriteOptions { BackupCount = 3 }</c>) for anything else. Every property is validated when it is
+    /// set, so an invalid options object cannot exist, and one instance can be shared by every thread.
     /// </summary>
     public sealed class AtomicWriteOptions
     {

@@ -38,7 +38,8 @@ namespace AtomicWrite.TestChild
             }
             catch (Exception e)
             {
-                Say("error " + e.GetType().FullName + ": " + e.Message.Replace('\n', ' '));
+                var committed = e.Data.Contains("AtomicWrite.Committed") ? " [committed]" : string.Empty;
+                Say("error " + e.GetType().FullName + ": " + e.Message.Replace('\n', ' ') + committed);
                 return 1;
             }
         }

@@ -84,5 +84,27 @@ namespace AtomicWrite.Tests
             Assert.Equal(names, dir.Names()); // nothing written: no .corrupt, no restore
             Assert.Equal("root's secret", File.ReadAllText(target));
         }
+
+        [SkippableFact]
+        public void A_failure_after_the_rename_says_the_save_was_committed()
+        {
+            Skip.IfNot(Posix.GetEuid() == 0 && Tools.Has("setpriv"), "needs root and setpriv to run the child as another user");
+            using var dir = new TempDirectory();
+            var work = dir.File("work");
+            System.IO.Directory.CreateDirectory(work);
+            File.SetUnixFileMode(dir.Path, (UnixFileMode)0x1ED);
+            File.SetUnixFileMode(work, (UnixFileMode)0xDB); // 0333: nobody may create and rename, but not open it to fsync it
+            var target = Path.Combine(work, "tokens.json");
+
+            var lines = Child.Run(
+                new[] { "try-save", target, "published" },
+                new[] { "setpriv", "--reuid=" + Nobody, "--regid=" + Nobody, "--clear-groups", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp" });
+
+            var error = lines.FirstOrDefault(l => l.StartsWith("error ", StringComparison.Ordinal)) ?? string.Join(" | ", lines);
+            Assert.StartsWith("error System.IO.IOException:", error, StringComparison.Ordinal);
+            Assert.Contains("was replaced", error, StringComparison.Ordinal);
+            Assert.EndsWith("[committed]", error, StringComparison.Ordinal);
+            Assert.Equal("published", File.ReadAllText(target));
+        }
     }
 }
