@@ -45,6 +45,11 @@ namespace AtomicWrite
     /// (EBUSY/EXDEV: the exception says so). macOS (F_FULLFSYNC) and Windows (MoveFileEx with
     /// MOVEFILE_WRITE_THROUGH, a bounded one-second retry on sharing violations) are implemented but not tested in CI;
     /// on Windows permissions and owners follow the directory's inherited ACLs.</para>
+    /// <para><b>Source compatibility with <see cref="File"/>:</b> every call that compiles against <see cref="File"/>
+    /// compiles here unchanged, except a bare <c>null</c> or positional <c>default</c> where <see cref="File"/> expects an
+    /// <see cref="System.Text.Encoding"/> or a <see cref="System.Threading.CancellationToken"/> (e.g.
+    /// <c>ReadAllText(path, null)</c>): the trailing options make such calls ambiguous, so pass a typed value or a
+    /// named argument.</para>
     /// </remarks>
     public static partial class AtomicFile
     {
