@@ -1,18 +1,17 @@
-using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AtomicWriteAnalyzer.Internal
 {
     /// <summary>
-    /// What the rules share within one compilation: lazily resolved types, the options reader and per-compilation
-    /// caches. Nothing is resolved at compilation start: a cold <c>GetTypeByMetadataName</c> costs 10–26 ms per fresh
-    /// compilation under csc, so a type is looked up only when a call whose name is in the catalog reaches it, then cached.
+    /// What the rules share within one compilation: type tests, the options reader and per-compilation caches.
+    /// Types are never resolved with <c>GetTypeByMetadataName</c>: a cold lookup costs 10–26 ms per fresh compilation
+    /// under csc, and even a lazy lookup pays it on the first file call, which nearly every project has. The catalog's
+    /// types live in fixed BCL namespaces, so comparing the simple name, then the namespace, is as precise and costs
+    /// a few string comparisons, done only for calls whose name is in the catalog.
     /// </summary>
     internal sealed class AnalyzerCompilationContext
     {
-        private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new ConcurrentDictionary<string, INamedTypeSymbol?>(System.StringComparer.Ordinal);
-
         public AnalyzerCompilationContext(Compilation compilation, AnalyzerOptions options)
         {
             Compilation = compilation;
@@ -23,10 +22,7 @@ namespace AtomicWriteAnalyzer.Internal
 
         public AnalyzerOptionsReader Options { get; }
 
-        /// <summary>
-        /// Whether <paramref name="type"/> is the type of that metadata name. Resolved once per compilation; when the
-        /// name does not resolve to one type (missing, or defined twice), the names are compared instead.
-        /// </summary>
+        /// <summary>Whether <paramref name="type"/> is the type of that metadata name (<c>System.IO.File</c>).</summary>
         public bool IsType(ITypeSymbol? type, string metadataName)
         {
             if (type == null || type.TypeKind == TypeKind.Error)
@@ -35,19 +31,14 @@ namespace AtomicWriteAnalyzer.Internal
             }
 
             int dot = metadataName.LastIndexOf('.');
-            string simpleName = metadataName.Substring(dot + 1);
-            if (type.MetadataName != simpleName)
+            int nameLength = metadataName.Length - dot - 1;
+            string name = type.MetadataName;
+            if (name.Length != nameLength || string.CompareOrdinal(name, 0, metadataName, dot + 1, nameLength) != 0)
             {
                 return false;
             }
 
-            var resolved = _types.GetOrAdd(metadataName, name => Compilation.GetTypeByMetadataName(name));
-            if (resolved != null)
-            {
-                return SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, resolved);
-            }
-
-            return OperationHelpers.NamespaceIs(type.ContainingNamespace, dot < 0 ? "" : metadataName.Substring(0, dot));
+            return OperationHelpers.NamespaceIs(type.ContainingNamespace, metadataName, dot < 0 ? 0 : dot);
         }
     }
 }

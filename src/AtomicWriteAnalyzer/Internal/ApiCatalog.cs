@@ -123,17 +123,16 @@ namespace AtomicWriteAnalyzer.Internal
         /// The method names worth a look: an invocation whose name is not here is dismissed before any symbol is
         /// compared or any type resolved.
         /// </summary>
-        public static readonly ImmutableHashSet<string> MethodNames = Entries
-            .Where(e => !e.IsConstructor)
-            .Select(e => e.MemberName)
-            .Concat(FileStreamFactoryMethods)
-            .ToImmutableHashSet(StringComparer.Ordinal);
+        /// <remarks>A plain <see cref="HashSet{T}"/>, never written after construction (safe to read concurrently): an
+        /// <c>ImmutableHashSet</c> lookup costs several times more, and this one runs on every invocation.</remarks>
+        public static readonly HashSet<string> MethodNames = new HashSet<string>(
+            Entries.Where(e => !e.IsConstructor).Select(e => e.MemberName).Concat(FileStreamFactoryMethods),
+            StringComparer.Ordinal);
 
         /// <summary>The constructed types worth a look, by simple name.</summary>
-        public static readonly ImmutableHashSet<string> ConstructorTypeNames = Entries
-            .Where(e => e.IsConstructor)
-            .Select(e => e.TypeName)
-            .ToImmutableHashSet(StringComparer.Ordinal);
+        public static readonly HashSet<string> ConstructorTypeNames = new HashSet<string>(
+            Entries.Where(e => e.IsConstructor).Select(e => e.TypeName),
+            StringComparer.Ordinal);
 
         private static readonly ImmutableDictionary<string, ImmutableArray<ApiEntry>> ByMember = Entries
             .GroupBy(e => Key(e.IsConstructor ? e.TypeName : null, e.MemberName))

@@ -70,13 +70,7 @@ namespace AtomicWriteAnalyzer.Internal
                     },
                     CallKinds);
                 start.RegisterOperationAction(
-                    operationContext =>
-                    {
-                        if (facts.Owns(operationContext.ContainingSymbol))
-                        {
-                            facts.RecordValueOperation(operationContext);
-                        }
-                    },
+                    operationContext => facts.RecordValueOperation(operationContext),
                     ValueKinds);
                 start.RegisterSymbolEndAction(end => onTypeEnd(end, facts));
             }, SymbolKind.NamedType);

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -15,27 +15,23 @@ namespace AtomicWriteAnalyzer.Internal
     {
         private const int MaxKeyDepth = 6;
 
-        /// <summary>The rename, later in the same body, whose source is the file <paramref name="write"/> writes; or null.</summary>
-        public static ApiCall? FindRename(ApiCall write, AnalyzerCompilationContext context, IPathFacts facts)
+        /// <summary>
+        /// The rename, among <paramref name="renames"/> (the catalogued renames of the same body, see
+        /// <see cref="TypeFacts.RenamesInBodyOf"/>), that comes after <paramref name="write"/> and whose source is the
+        /// file it writes; or null.
+        /// </summary>
+        public static ApiCall? FindRename(ApiCall write, IEnumerable<ApiCall> renames, IPathFacts facts)
         {
             if (write.Path == null)
             {
                 return null;
             }
 
-            var root = OperationHelpers.Root(write.Operation);
             int writeStart = write.Operation.Syntax.SpanStart;
             string? writtenKey = null;
-            foreach (var operation in root.Descendants())
+            foreach (var rename in renames)
             {
-                if (!(operation is IInvocationOperation invocation) || invocation.Syntax.SpanStart <= writeStart
-                    || invocation.TargetMethod == null || !ApiCatalog.MethodNames.Contains(invocation.TargetMethod.Name))
-                {
-                    continue;
-                }
-
-                var rename = ApiCallMatcher.Match(invocation, context);
-                if (rename == null || rename.Effect != FileEffect.Rename || rename.Path == null)
+                if (rename.Effect != FileEffect.Rename || rename.Path == null || rename.Operation.Syntax.SpanStart <= writeStart)
                 {
                     continue;
                 }

@@ -147,14 +147,17 @@ namespace AtomicWriteAnalyzer.Internal
             return false;
         }
 
-        public static bool NamespaceIs(INamespaceSymbol? ns, string fullName)
+        public static bool NamespaceIs(INamespaceSymbol? ns, string fullName) => NamespaceIs(ns, fullName, fullName.Length);
+
+        /// <summary>Whether the namespace is the first <paramref name="length"/> characters of <paramref name="fullName"/>.</summary>
+        public static bool NamespaceIs(INamespaceSymbol? ns, string fullName, int length)
         {
             if (ns == null)
             {
                 return false;
             }
 
-            int end = fullName.Length;
+            int end = length;
             var current = ns;
             while (current != null && !current.IsGlobalNamespace)
             {

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,11 +14,13 @@ namespace AtomicWriteAnalyzer.Internal
     /// </summary>
     internal sealed class TypeFacts : IPathFacts
     {
-        private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<IOperation>> _values =
-            new ConcurrentDictionary<ISymbol, ConcurrentQueue<IOperation>>(SymbolEqualityComparer.Default);
-
-        private readonly ConcurrentQueue<FileCall> _calls = new ConcurrentQueue<FileCall>();
-        private readonly MethodBodyFacts _locals = new MethodBodyFacts();
+        // Most types never give a path a value nor call a file API: storage is created on the first record, and
+        // the member → values map only at the end, for types that have calls to judge.
+        private readonly object _gate = new object();
+        private List<FileCall>? _calls;
+        private List<KeyValuePair<ISymbol, IOperation>>? _valueRecords;
+        private Dictionary<ISymbol, List<IOperation>>? _values;
+        private Dictionary<IOperation, LocalDefinitions>? _locals;
 
         public TypeFacts(INamedTypeSymbol type, AnalyzerCompilationContext context)
         {
@@ -32,8 +32,8 @@ namespace AtomicWriteAnalyzer.Internal
 
         public AnalyzerCompilationContext Context { get; }
 
-        /// <summary>The catalogued file calls made by the type's members, in no particular order.</summary>
-        public IEnumerable<FileCall> Calls => _calls;
+        /// <summary>The catalogued file calls made by the type's members (read them at the symbol end only).</summary>
+        public IReadOnlyList<FileCall> Calls => (IReadOnlyList<FileCall>?)_calls ?? System.Array.Empty<FileCall>();
 
         public bool Owns(ISymbol? containingSymbol)
         {
@@ -41,9 +41,31 @@ namespace AtomicWriteAnalyzer.Internal
             return owner != null && SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, Type.OriginalDefinition);
         }
 
-        public void RecordCall(ApiCall call, ISymbol containingSymbol) => _calls.Enqueue(new FileCall(call, containingSymbol));
+        public void RecordCall(ApiCall call, ISymbol containingSymbol)
+        {
+            lock (_gate)
+            {
+                (_calls ??= new List<FileCall>()).Add(new FileCall(call, containingSymbol));
+            }
+        }
 
-        /// <summary>Records the operations that give a value to a path-typed member of this type.</summary>
+        /// <summary>The renames (File.Move, File.Replace, FileInfo.MoveTo/Replace) made in the same body as <paramref name="call"/>.</summary>
+        public IEnumerable<ApiCall> RenamesInBodyOf(ApiCall call)
+        {
+            var root = OperationHelpers.Root(call.Operation);
+            foreach (var other in Calls)
+            {
+                if (other.Call.Effect == FileEffect.Rename && OperationHelpers.Root(other.Call.Operation) == root)
+                {
+                    yield return other.Call;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Records the operations that give a value to a path-typed member of this type. Runs on every assignment and
+        /// return of the type: the cheap tests (operation shape, member type) come before any symbol comparison.
+        /// </summary>
         public void RecordValueOperation(OperationAnalysisContext context)
         {
             switch (context.Operation)
@@ -63,7 +85,14 @@ namespace AtomicWriteAnalyzer.Internal
 
                     break;
                 case ISimpleAssignmentOperation assignment:
-                    var member = assignment.Target switch
+                    var target = assignment.Target;
+                    if (target == null || (target.Kind != OperationKind.FieldReference && target.Kind != OperationKind.PropertyReference)
+                        || !IsPathType(target.Type))
+                    {
+                        return;
+                    }
+
+                    var member = target switch
                     {
                         IFieldReferenceOperation field => (ISymbol?)field.Field,
                         IPropertyReferenceOperation property => property.Property,
@@ -71,13 +100,29 @@ namespace AtomicWriteAnalyzer.Internal
                     };
                     RecordValue(member, assignment.Value);
                     break;
-                case IReturnOperation ret when ret.ReturnedValue != null && context.ContainingSymbol is IMethodSymbol method && !OperationHelpers.IsInsideFunction(ret):
+                case IReturnOperation ret when ret.ReturnedValue != null && IsPathType(ret.ReturnedValue.Type)
+                    && context.ContainingSymbol is IMethodSymbol method && IsPathType(method.ReturnType) && !OperationHelpers.IsInsideFunction(ret):
                     RecordValue(method.AssociatedSymbol is IPropertySymbol property2 ? property2 : method, ret.ReturnedValue);
                     break;
             }
         }
 
-        public ImmutableArray<IOperation> DefinitionsOf(ILocalSymbol local, IOperation use) => _locals.DefinitionsOf(local, use);
+        public ImmutableArray<IOperation> DefinitionsOf(ILocalSymbol local, IOperation use)
+        {
+            var root = OperationHelpers.Root(use);
+            LocalDefinitions? definitions;
+            lock (_gate)
+            {
+                _locals ??= new Dictionary<IOperation, LocalDefinitions>();
+                if (!_locals.TryGetValue(root, out definitions))
+                {
+                    definitions = LocalDefinitions.Build(root);
+                    _locals.Add(root, definitions);
+                }
+            }
+
+            return definitions.Of(local);
+        }
 
         public ImmutableArray<IOperation> ValuesOf(ISymbol member)
         {
@@ -86,32 +131,52 @@ namespace AtomicWriteAnalyzer.Internal
                 return default;
             }
 
-            return _values.TryGetValue(member.OriginalDefinition, out var values) ? values.ToImmutableArray() : ImmutableArray<IOperation>.Empty;
+            lock (_gate)
+            {
+                if (_values == null)
+                {
+                    _values = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+                    foreach (var record in _valueRecords ?? new List<KeyValuePair<ISymbol, IOperation>>())
+                    {
+                        if (!_values.TryGetValue(record.Key, out var list))
+                        {
+                            list = new List<IOperation>(1);
+                            _values.Add(record.Key, list);
+                        }
+
+                        list.Add(record.Value);
+                    }
+                }
+
+                return _values.TryGetValue(member.OriginalDefinition, out var values) ? values.ToImmutableArray() : ImmutableArray<IOperation>.Empty;
+            }
         }
 
         private void RecordValue(ISymbol? member, IOperation? value)
         {
-            if (member == null || value == null || !Owns(member) || !IsPathType(member))
+            if (member == null || value == null || !IsPathType(MemberType(member)) || !Owns(member))
             {
                 return;
             }
 
-            _values.GetOrAdd(member.OriginalDefinition, _ => new ConcurrentQueue<IOperation>()).Enqueue(value);
+            lock (_gate)
+            {
+                (_valueRecords ??= new List<KeyValuePair<ISymbol, IOperation>>()).Add(new KeyValuePair<ISymbol, IOperation>(member.OriginalDefinition, value));
+                _values = null;
+            }
         }
+
+        private static ITypeSymbol? MemberType(ISymbol member) => member switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            IMethodSymbol method => method.ReturnType,
+            _ => null,
+        };
 
         /// <summary>Strings and <c>FileInfo</c>-like types can hold a path.</summary>
-        private static bool IsPathType(ISymbol member)
-        {
-            var type = member switch
-            {
-                IFieldSymbol field => field.Type,
-                IPropertySymbol property => property.Type,
-                IMethodSymbol method => method.ReturnType,
-                _ => null,
-            };
-
-            return type != null && (type.SpecialType == SpecialType.System_String || type.Name == "FileInfo" || type.Name == "IFileInfo");
-        }
+        private static bool IsPathType(ITypeSymbol? type) =>
+            type != null && (type.SpecialType == SpecialType.System_String || type.Name == "FileInfo" || type.Name == "IFileInfo");
     }
 
     /// <summary>A catalogued call and the member (method, accessor, constructor, <c>&lt;Main&gt;$</c>) that makes it.</summary>

@@ -23,7 +23,7 @@ namespace AtomicWriteAnalyzer.Rules
             RegisterTypeFacts(
                 context,
                 compilationContext,
-                call => call.Effect == FileEffect.Overwrite,
+                call => call.Effect == FileEffect.Overwrite || call.Effect == FileEffect.Rename,
                 (end, facts) => ReportOverwrites(end, facts));
         }
 
@@ -39,7 +39,7 @@ namespace AtomicWriteAnalyzer.Rules
                     continue;
                 }
 
-                if (HandRolledReplace.FindRename(call, facts.Context, facts) != null)
+                if (HandRolledReplace.FindRename(call, facts.RenamesInBodyOf(call), facts) != null)
                 {
                     continue;
                 }
