@@ -16,6 +16,31 @@ namespace AtomicWriteAnalyzer.Internal
         private const int MaxKeyDepth = 6;
 
         /// <summary>
+        /// The rename, later in the same body, whose source is the file <paramref name="write"/> writes; or null. Walks
+        /// the body: when the renames were recorded with the type's calls, prefer the overload that takes them.
+        /// </summary>
+        public static ApiCall? FindRename(ApiCall write, AnalyzerCompilationContext context, IPathFacts facts)
+        {
+            if (write.Path == null)
+            {
+                return null;
+            }
+
+            var renames = new List<ApiCall>();
+            foreach (var operation in OperationHelpers.Root(write.Operation).Descendants())
+            {
+                if (operation is IInvocationOperation invocation && invocation.TargetMethod != null
+                    && ApiCatalog.MethodNames.Contains(invocation.TargetMethod.Name)
+                    && ApiCallMatcher.Match(invocation, context) is { Effect: FileEffect.Rename } rename)
+                {
+                    renames.Add(rename);
+                }
+            }
+
+            return FindRename(write, renames, facts);
+        }
+
+        /// <summary>
         /// The rename, among <paramref name="renames"/> (the catalogued renames of the same body, see
         /// <see cref="TypeFacts.RenamesInBodyOf"/>), that comes after <paramref name="write"/> and whose source is the
         /// file it writes; or null.
