@@ -24,6 +24,9 @@ namespace AtomicWriteAnalyzer.Benchmarks
 
         public int BuildRuns { get; private set; } = 5;
 
+        /// <summary>Our analyzers alone, no peer: for profiling them.</summary>
+        public bool OnlyOurs { get; private set; }
+
         /// <summary>Another build of AtomicWriteAnalyzer.dll to measure instead of the referenced one.</summary>
         public string? Analyzers { get; private set; }
 
@@ -36,6 +39,7 @@ namespace AtomicWriteAnalyzer.Benchmarks
               --no-repository       skip the corpus of this repository's own sources
               --build-files 8000    corpus size for the dotnet build -p:ReportAnalyzer=true measurement (0: skip)
               --build-runs 5        measured --no-incremental builds (after --build-warmup 1)
+              --only-ours           leave Meziantou.Analyzer out of the in-process runs (to profile ours)
               --analyzers PATH      measure this AtomicWriteAnalyzer.dll instead of the one built with the benchmark
             """;
 
@@ -78,6 +82,9 @@ namespace AtomicWriteAnalyzer.Benchmarks
                         break;
                     case "--build-warmup":
                         options.BuildWarmup = NextInt();
+                        break;
+                    case "--only-ours":
+                        options.OnlyOurs = true;
                         break;
                     case "--analyzers":
                         options.Analyzers = Next();

@@ -81,6 +81,11 @@ namespace AtomicWriteAnalyzer.Benchmarks
 
         public static void PeerContext(CorpusResult largest, AnalyzerCatalog catalog)
         {
+            if (catalog.Peer.IsEmpty)
+            {
+                return;
+            }
+
             var active = catalog.Peer.Count(a => a.IsActiveByDefault);
             Console.WriteLine($"Meziantou.Analyzer: {catalog.Peer.Length} analyzers, {active} active by default; the five costliest on {largest.Corpus.Name}:");
             var table = new TextTable("analyzer (rules)", "ms>", "µs/file>");

@@ -38,7 +38,8 @@ namespace AtomicWriteAnalyzer.Benchmarks.Analyzers
         /// Null: the AtomicWriteAnalyzer.dll this benchmark was built with. Else another build of it (a work in
         /// progress, a released package's), loaded in a context of its own so both can coexist.
         /// </param>
-        public static AnalyzerCatalog Load(string? ourAssemblyPath)
+        /// <param name="includePeer">False leaves Meziantou.Analyzer out (to profile ours alone).</param>
+        public static AnalyzerCatalog Load(string? ourAssemblyPath, bool includePeer = true)
         {
             var ourAssembly = ourAssemblyPath is null
                 ? typeof(RuleIdentifiers).Assembly
@@ -49,6 +50,11 @@ namespace AtomicWriteAnalyzer.Benchmarks.Analyzers
                 .OrderBy(t => t.FullName, StringComparer.Ordinal)
                 .Select(t => new MeasuredAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(t)!, isOurs: true))
                 .ToImmutableArray();
+
+            if (!includePeer)
+            {
+                return new AnalyzerCatalog(ours, ImmutableArray<MeasuredAnalyzer>.Empty, "(left out)", ourAssembly.Location);
+            }
 
             var peerPath = MeziantouPackage.AnalyzerPath();
             var reference = new AnalyzerFileReference(peerPath, new DefaultContextLoader());
