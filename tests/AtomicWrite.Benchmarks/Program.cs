@@ -61,11 +61,6 @@ namespace AtomicWrite.Benchmarks
 
             var methods = SaveMethod.DotNet();
             NodePeer? node = null;
-            if (!AtomicFileMethods.Available)
-            {
-                Console.WriteLine("AtomicFile: not in this build (not on main yet; build with -p:WithAtomicFile=true once it is) — its rows are missing.");
-            }
-
             if (options.Node)
             {
                 node = NodePeer.TryCreate(RepositoryRoot(), out var reason);

@@ -4,9 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using AtomicWrite.Benchmarking;
-#if ATOMICFILE
-using AtomicWrite;
-#endif
 
 namespace AtomicWrite.Benchmarks
 {
@@ -47,9 +44,7 @@ namespace AtomicWrite.Benchmarks
             {
                 ("FileStream + Flush(true)", path => Plain(path, chunk, total)),
             };
-#if ATOMICFILE
             writers.Add(("AtomicFile.Create + Commit (default options)", path => Atomic(path, chunk, total)));
-#endif
             var times = writers.ToDictionary(w => w.Name, _ => new List<double>());
             var growth = writers.ToDictionary(w => w.Name, _ => 0L);
             for (var run = 0; run < runs; run++)
@@ -82,7 +77,6 @@ namespace AtomicWrite.Benchmarks
             stream.Flush(flushToDisk: true);
         }
 
-#if ATOMICFILE
         private static void Atomic(string path, byte[] chunk, long total)
         {
             using var stream = AtomicFile.Create(path);
@@ -93,6 +87,5 @@ namespace AtomicWrite.Benchmarks
 
             stream.Commit();
         }
-#endif
     }
 }
