@@ -22,9 +22,10 @@ namespace AtomicWrite
     /// <item><description><b>Backed up:</b> the previous content is kept as <c>path + ".bak"</c> (and older ones as
     /// <c>.bak.2</c>, …, per <see cref="AtomicWriteOptions.BackupCount"/>). An empty, zero-filled or
     /// <see cref="AtomicWriteOptions.Validate"/>-rejected primary is never rotated over a good backup.</description></item>
-    /// <item><description><b>Permissions:</b> an existing file keeps its permission bits and (where the caller may
-    /// set it) its owner; a new file gets <see cref="AtomicWriteOptions.NewFileMode"/> (0600). Both are applied before
-    /// the first byte is written, and backups are never wider than the primary.</description></item>
+    /// <item><description><b>Permissions:</b> an existing file keeps its permission bits (set-id bits excepted) and,
+    /// where the caller may set them, its owner and group; a caller who may not keep the group drops the group bits
+    /// rather than grant them to its own group. A new file gets <see cref="AtomicWriteOptions.NewFileMode"/> (0600).
+    /// Both are applied before the first byte is written, and backups are never wider than the primary.</description></item>
     /// <item><description><b>Full disk and other errors:</b> a save that fails before the rename deletes its temporary
     /// file and leaves target and backups untouched; it throws an <see cref="IOException"/> (or
     /// <see cref="OperationCanceledException"/>) naming the path. A failure after the rename (fsync of the

@@ -106,5 +106,34 @@ namespace AtomicWrite.Tests
             Assert.EndsWith("[committed]", error, StringComparison.Ordinal);
             Assert.Equal("published", File.ReadAllText(target));
         }
+
+        public static TheoryData<string, int, int, int, int> ForeignFiles => new()
+        {
+            // case, the file's group, its mode, the group and mode after nobody saves it
+            { "nobody is in the file's group: owner changes, group and mode kept", 1234, 0x1B0, 1234, 0x1B0 },  // 0660 stays 0660
+            { "nobody is not in the file's group: its group bits are dropped", 0, 0x1B6, 65534, 0x186 },        // 0666 becomes 0606
+        };
+
+        [SkippableTheory]
+        [MemberData(nameof(ForeignFiles))]
+        public void A_file_of_another_owner_never_becomes_readable_by_a_new_group(string name, int group, int mode, int expectedGroup, int expected)
+        {
+            Skip.IfNot(Posix.GetEuid() == 0 && Tools.Has("setpriv"), "needs root and setpriv to run the child as another user");
+            using var dir = new TempDirectory();
+            File.SetUnixFileMode(dir.Path, (UnixFileMode)0x1FF);
+            var target = dir.File("shared.json");
+            File.WriteAllText(target, "root's");
+            Posix.Chown(target, 0, (uint)group);
+            File.SetUnixFileMode(target, (UnixFileMode)mode);
+
+            var lines = Child.Run(
+                new[] { "try-save", target, "nobody's" },
+                new[] { "setpriv", "--reuid=" + Nobody, "--regid=" + Nobody, "--groups=1234", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp" });
+
+            Assert.True(lines.Contains("saved"), name + ": " + string.Join(" | ", lines));
+            var status = Platforms.Current.GetStatus(target);
+            Assert.Equal((65534u, (uint)expectedGroup), (status.Uid, status.Gid));
+            Assert.Equal(Convert.ToString(expected, 8), Convert.ToString(status.Mode, 8));
+        }
     }
 }

@@ -91,9 +91,18 @@ namespace AtomicWrite.Platform
             WithFd(handle, fd =>
             {
                 // Owner first: chown clears set-id bits, and only the owner and root may change the mode afterwards.
-                // EPERM/EINVAL: an ordinary user cannot give the file away; it then stays the caller's, still no wider.
+                // EPERM/EINVAL: an ordinary user cannot give the file away; it then stays the caller's.
                 var error = Retry(() => UnixNative.FChown(fd, uid, gid));
-                if (error != 0 && error != UnixConstants.EPERM && error != UnixConstants.EINVAL)
+                if (error == UnixConstants.EPERM || error == UnixConstants.EINVAL)
+                {
+                    // Keep at least the group, which a member may set. If even that fails, the group bits would now
+                    // grant the caller's own group what was meant for another: drop them (narrower, never wider).
+                    if (Retry(() => UnixNative.FChown(fd, uint.MaxValue, gid)) != 0)
+                    {
+                        mode &= ~0x38u;
+                    }
+                }
+                else if (error != 0)
                 {
                     throw Errors.FromErrno(error, path, Operation.CreateTemp);
                 }
