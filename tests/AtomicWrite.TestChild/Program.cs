@@ -25,6 +25,10 @@ namespace AtomicWrite.TestChild
                     case "save": AtomicFile.WriteAllText(args[1], args[2]); Say("saved"); return 0;
                     case "save-async": AtomicFile.WriteAllTextAsync(args[1], args[2]).GetAwaiter().GetResult(); Say("saved"); return 0;
                     case "save-stream": return SaveStream(args[1], args[2]);
+                    case "save-durability":
+                        AtomicFile.WriteAllText(args[1], args[2], new AtomicWriteOptions { Durability = (Durability)Enum.Parse(typeof(Durability), args[3]) });
+                        Say("saved");
+                        return 0;
                     case "save-size": AtomicFile.WriteAllBytes(args[1], new byte[Arg(args, 2, 1)]); Say("saved"); return 0;
                     case "writers": return Writers(args[1], Arg(args, 2, 0), Arg(args, 3, 4), Arg(args, 4, 20), crossProcess: !args.Contains("--no-lock"));
                     case "hold": return Hold(args[1]);

@@ -63,6 +63,36 @@ namespace AtomicWrite.Tests
             Assert.Equal(targetExists ? 1 : 0, calls.Count(l => Regex.IsMatch(l, @"^\d+\s+link(at)?\(.*tokens\.json\.bak")));
         }
 
+        public static TheoryData<string, int> Durabilities => new()
+        {
+            // Durability, fsyncs per save of an existing file
+            { "Full", 2 },
+            { "FileOnly", 1 },
+            { "None", 0 },
+        };
+
+        [SkippableTheory]
+        [MemberData(nameof(Durabilities))]
+        public void Durability_decides_how_many_fsyncs_a_save_makes(string durability, int fsyncs)
+        {
+            Skip.IfNot(Tools.Has("strace"), "strace is not installed: fsyncs are not counted here");
+            using var dir = new TempDirectory();
+            var target = dir.File("settings.json");
+            File.WriteAllText(target, "old");
+            var trace = dir.File("strace.txt");
+
+            var lines = Child.Run(
+                new[] { "save-durability", target, "new", durability },
+                new[] { "strace", "-f", "-y", "-qq", "-e", "trace=fsync,fdatasync,rename,renameat,renameat2", "-o", trace });
+
+            Assert.Contains("saved", lines);
+            var calls = File.ReadAllLines(trace).Where(l => l.Contains(dir.Path, StringComparison.Ordinal)).ToList();
+            File.Delete(trace);
+            Assert.Equal(fsyncs, calls.Count(l => Regex.IsMatch(l, @"^\d+\s+f(data)?sync\(")));
+            Assert.Equal("new", File.ReadAllText(target));
+            Assert.Equal("old", File.ReadAllText(target + ".bak"));
+        }
+
         private static int Index(List<string> calls, string pattern)
         {
             var index = calls.FindIndex(l => Regex.IsMatch(l, pattern));
