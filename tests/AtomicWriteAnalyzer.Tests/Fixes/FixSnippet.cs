@@ -31,6 +31,23 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         /// <summary>The same file after the fix: <c>using AtomicWrite;</c> added.</summary>
         public static string FixedBody(string body) => Wrap(body, atomicUsing: true);
 
+        /// <summary>The same statements inside a synchronous <c>void M(...)</c>.</summary>
+        public static string SyncBody(string body) => WrapSync(body, atomicUsing: false);
+
+        public static string FixedSyncBody(string body) => WrapSync(body, atomicUsing: true);
+
+        private static string WrapSync(string body, bool atomicUsing) => Usings + (atomicUsing ? "using AtomicWrite;\n" : "") + $$"""
+
+            class C
+            {
+                void M(string directory, string source, string json, byte[] bytes, string[] lines, bool flag, List<string> items)
+                {
+                    var path = Path.Combine(directory, "tokens.json");
+                    {{Indent(body, 8)}}
+                }
+            }
+            """;
+
         private static string Wrap(string body, bool atomicUsing) => Usings + (atomicUsing ? "using AtomicWrite;\n" : "") + $$"""
 
             class C

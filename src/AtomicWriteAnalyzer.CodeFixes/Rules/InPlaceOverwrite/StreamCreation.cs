@@ -1,0 +1,209 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite
+{
+    /// <summary>
+    /// A stream or writer creation that <c>AtomicFile.Create</c>/<c>CreateText</c> can replace without changing what
+    /// gets written: the path, and the arguments worth keeping (buffer size, encoding). Refused: <c>Truncate</c>
+    /// (fails on a missing file), <c>OpenOrCreate</c> other than <c>File.OpenWrite</c> (read-modify semantics),
+    /// <c>append: true</c>, <c>FileStreamOptions</c>, <c>FileOptions.DeleteOnClose</c>/<c>Encrypted</c>, and dropped
+    /// arguments that are not constants (they might have side effects).
+    /// </summary>
+    internal sealed class StreamCreation
+    {
+        private const int FileModeCreate = 2;
+        private const int FileAccessWrite = 2;
+        private const int FileAccessReadWrite = 3;
+        private const int FileOptionsEncrypted = 0x4000;
+        private const int FileOptionsDeleteOnClose = 0x04000000;
+
+        private StreamCreation(bool isText, ExpressionSyntax path, ExpressionSyntax? extra)
+        {
+            IsText = isText;
+            Path = path;
+            Extra = extra;
+        }
+
+        /// <summary><c>CreateText</c> (a writer) rather than <c>Create</c> (a stream).</summary>
+        public bool IsText { get; }
+
+        public ExpressionSyntax Path { get; }
+
+        /// <summary>The buffer size (<c>Create</c>) or encoding (<c>CreateText</c>) to pass on, if any.</summary>
+        public ExpressionSyntax? Extra { get; }
+
+        public string MethodName => IsText ? "CreateText" : "Create";
+
+        public static StreamCreation? Analyze(string shape, IOperation operation, SyntaxGenerator generator)
+        {
+            var arguments = operation switch
+            {
+                IInvocationOperation invocation => invocation.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => default,
+            };
+            if (arguments.IsDefault || arguments.Any(a => a.Parameter == null))
+            {
+                return null;
+            }
+
+            switch (shape)
+            {
+                case "FileStream":
+                case "FileCreate":
+                case "FileOpen":
+                    return Stream(arguments, PathArgument(arguments), requireCreateMode: shape != "FileCreate");
+                case "FileOpenWrite":
+                    return Stream(arguments, PathArgument(arguments), requireCreateMode: false);
+                case "FileInfoCreate":
+                case "FileInfoOpenWrite":
+                    return Stream(arguments, ReceiverPath(operation, generator), requireCreateMode: false);
+                case "FileInfoOpen":
+                    return Stream(arguments, ReceiverPath(operation, generator), requireCreateMode: true);
+                case "FileCreateText":
+                    return Text(arguments, PathArgument(arguments));
+                case "FileInfoCreateText":
+                case "StreamWriter":
+                    return Text(arguments, shape == "StreamWriter" ? PathArgument(arguments) : ReceiverPath(operation, generator));
+                default:
+                    return null;
+            }
+        }
+
+        private static StreamCreation? Stream(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, ExpressionSyntax? path, bool requireCreateMode)
+        {
+            if (path == null)
+            {
+                return null;
+            }
+
+            ExpressionSyntax? bufferSize = null;
+            bool sawMode = false;
+            foreach (var argument in arguments)
+            {
+                var constant = argument.Value.ConstantValue;
+                switch (argument.Parameter!.Name)
+                {
+                    case "path":
+                        break;
+                    case "mode":
+                        sawMode = true;
+                        if (!constant.HasValue || !Equals(constant.Value, FileModeCreate))
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case "access":
+                        if (!constant.HasValue || !(Equals(constant.Value, FileAccessWrite) || Equals(constant.Value, FileAccessReadWrite)))
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case "share":
+                    case "useAsync":
+                        if (!constant.HasValue && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case "options" when argument.Parameter.Type.Name == "FileOptions":
+                        if (!(constant.Value is int options) || (options & (FileOptionsEncrypted | FileOptionsDeleteOnClose)) != 0)
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case "bufferSize":
+                        if (argument.ArgumentKind != ArgumentKind.DefaultValue)
+                        {
+                            bufferSize = (argument.Syntax as ArgumentSyntax)?.Expression;
+                            if (bufferSize == null)
+                            {
+                                return null;
+                            }
+                        }
+
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return requireCreateMode && !sawMode ? null : new StreamCreation(isText: false, path, bufferSize);
+        }
+
+        private static StreamCreation? Text(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, ExpressionSyntax? path)
+        {
+            if (path == null)
+            {
+                return null;
+            }
+
+            ExpressionSyntax? encoding = null;
+            foreach (var argument in arguments)
+            {
+                var constant = argument.Value.ConstantValue;
+                switch (argument.Parameter!.Name)
+                {
+                    case "path":
+                        break;
+                    case "append":
+                        if (!constant.HasValue || !Equals(constant.Value, false))
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case "encoding":
+                        encoding = (argument.Syntax as ArgumentSyntax)?.Expression;
+                        if (encoding == null)
+                        {
+                            return null;
+                        }
+
+                        break;
+                    case "bufferSize":
+                        if (!constant.HasValue)
+                        {
+                            return null;
+                        }
+
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return new StreamCreation(isText: true, path, encoding);
+        }
+
+        private static ExpressionSyntax? PathArgument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments) =>
+            (arguments.FirstOrDefault(a => a.Parameter!.Name == "path")?.Syntax as ArgumentSyntax)?.Expression;
+
+        /// <summary><c>new FileInfo(path).Create()</c> → <c>path</c>; <c>info.Create()</c> → <c>info.FullName</c>.</summary>
+        private static ExpressionSyntax? ReceiverPath(IOperation operation, SyntaxGenerator generator)
+        {
+            if (!(operation is IInvocationOperation { Instance: { } instance }))
+            {
+                return null;
+            }
+
+            if (instance is IObjectCreationOperation creation && creation.Arguments.Length == 1
+                && creation.Arguments[0].Parameter?.Name == "fileName" && creation.Arguments[0].Syntax is ArgumentSyntax argument)
+            {
+                return argument.Expression;
+            }
+
+            return instance.Syntax is ExpressionSyntax receiver
+                ? (ExpressionSyntax)generator.MemberAccessExpression(receiver.WithoutTrivia(), "FullName")
+                : null;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System.Threading.Tasks;
+using AtomicWriteAnalyzer.CodeFixes.Rules;
+using Xunit;
+using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Rules.InPlaceOverwriteAnalyzer, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
+
+namespace AtomicWriteAnalyzer.Tests.Fixes
+{
+    /// <summary>
+    /// The stream shapes AW0001 reports but does not fix, because no commit can be placed exactly where the
+    /// original completed (or the rewrite would change what the code does); and the ones it fixes around
+    /// returns of values, several streams at once and top-level programs.
+    /// </summary>
+    public sealed class InPlaceOverwriteStreamNoFixTests
+    {
+        public static TheoryData<string, string> NoFix => new()
+        {
+            { "GZipStream finishes on Dispose, after a commit would have run", "using var stream = {|AW0001:File.Create(path)|};\nusing var gzip = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionLevel.Optimal);\ngzip.Write(bytes);" },
+            { "XmlWriter over the stream", "using var stream = {|AW0001:File.Create(path)|};\nusing var xml = XmlWriter.Create(stream);\nxml.WriteElementString(\"token\", json);" },
+            { "Utf8JsonWriter over the stream", "using var stream = {|AW0001:File.Create(path)|};\nusing var json8 = new Utf8JsonWriter(stream);\njson8.WriteStringValue(json);" },
+            { "BufferedStream over the stream", "using var stream = {|AW0001:File.Create(path)|};\nusing var buffered = new BufferedStream(stream);\nbuffered.Write(bytes);" },
+            { "passed to the user's own method (might keep it)", "using var stream = {|AW0001:File.Create(path)|};\nKeep(stream);" },
+            { "stored in a field", "using var stream = {|AW0001:File.Create(path)|};\n_kept = stream;" },
+            { "captured by a lambda", "using var stream = {|AW0001:File.Create(path)|};\nAction flush = () => stream.Flush();\nflush();" },
+            { "read back", "using var stream = {|AW0001:new FileStream(path, FileMode.Create, FileAccess.ReadWrite)|};\nstream.Write(bytes);\n_ = stream.ReadByte();" },
+            { "seeks", "using var stream = {|AW0001:File.Create(path)|};\nstream.Write(bytes);\nstream.Seek(0, SeekOrigin.Begin);\nstream.Write(bytes);" },
+            { "sets Position", "using var stream = {|AW0001:File.Create(path)|};\nstream.Position = 0;" },
+            { "not a using: disposed by hand", "var stream = {|AW0001:File.Create(path)|};\nstream.Write(bytes);\nstream.Dispose();" },
+            { "created inside a writer's constructor", "using var writer = new StreamWriter({|AW0001:File.Create(path)|});\nwriter.Write(json);" },
+            { "FileMode.OpenOrCreate keeps bytes a shorter write does not cover", "using var stream = {|AW0001:new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write)|};\nstream.Write(bytes);" },
+            { "FileMode.Truncate fails on a missing file", "using var stream = {|AW0001:new FileStream(path, FileMode.Truncate, FileAccess.Write)|};\nstream.Write(bytes);" },
+            { "FileOptions.DeleteOnClose", "using var stream = {|AW0001:new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.DeleteOnClose)|};\nstream.Write(bytes);" },
+            { "FileStreamOptions", "using var stream = {|AW0001:new FileStream(path, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write })|};\nstream.Write(bytes);" },
+            { "a mode that is not a constant", "var mode = flag ? FileMode.Create : FileMode.CreateNew;\nusing var stream = new FileStream(path, mode, FileAccess.Write);\nstream.Write(bytes);" },
+            { "written inside a try that catches (a caught failure would reach the commit)", "using var stream = {|AW0001:File.Create(path)|};\ntry\n{\n    JsonSerializer.Serialize(stream, lines);\n}\ncatch (IOException)\n{\n}" },
+            { "written in a finally clause", "using var stream = {|AW0001:File.Create(path)|};\ntry\n{\n    json = json.Trim();\n}\nfinally\n{\n    stream.Write(bytes);\n}" },
+            { "return from a catch clause", "using var stream = {|AW0001:File.Create(path)|};\ntry\n{\n    json = json.Trim();\n}\ncatch (ArgumentException)\n{\n    return;\n}\n\nstream.Write(bytes);" },
+            { "an async write that is not awaited", "using var stream = {|AW0001:File.Create(path)|};\n_ = stream.WriteAsync(bytes, 0, bytes.Length);" },
+            { "a serializer call that is not awaited", "using var stream = {|AW0001:File.Create(path)|};\nvar pending = JsonSerializer.SerializeAsync(stream, lines);\npending.Wait();" },
+            { "a label inside the scope (a jump back could commit twice)", "using var stream = {|AW0001:File.Create(path)|};\nagain:\nstream.Write(bytes);\nif (flag)\n{\n    flag = false;\n    goto again;\n}" },
+            { "two locals in one using", "using (FileStream first = {|AW0001:File.Create(path)|}, second = {|AW0001:File.Create(path + \".key\")|})\n{\n    first.Write(bytes);\n    second.Write(bytes);\n}" },
+            { "the stream's own members beyond writing", "using var stream = {|AW0001:File.Create(path)|};\nConsole.WriteLine(stream.Name);" },
+        };
+
+        [Theory]
+        [MemberData(nameof(NoFix))]
+        public Task Stream_shape_is_reported_but_not_fixed(string name, string body)
+        {
+            _ = name;
+            string members = "private Stream? _kept;\nprivate static void Keep(Stream stream) { }\nprivate static string Compute() => \"\";";
+            string source = FixSnippet.SyncBody(body).Replace("class C\n{\n", "class C\n{\n    " + FixSnippet.Indent(members, 4) + "\n");
+            return Verify.VerifyNoFixAsync(source);
+        }
+
+        [Fact]
+        public Task Iterators_are_not_fixed()
+        {
+            const string Source = """
+                using System.Collections.Generic;
+                using System.IO;
+
+                class C
+                {
+                    IEnumerable<int> Save(string tokenPath, byte[] bytes)
+                    {
+                        using var stream = {|AW0001:File.Create(tokenPath)|};
+                        stream.Write(bytes);
+                        yield return bytes.Length;
+                    }
+                }
+                """;
+            return Verify.VerifyNoFixAsync(Source);
+        }
+
+        [Fact]
+        public Task A_return_whose_value_would_be_computed_after_the_commit_gets_no_fix()
+        {
+            const string Source = """
+                using System.IO;
+
+                class C
+                {
+                    bool Save(string tokenPath, string json, bool flag)
+                    {
+                        using var writer = {|AW0001:new StreamWriter(tokenPath)|};
+                        writer.Write(json);
+                        if (flag)
+                        {
+                            return Validate(json);
+                        }
+
+                        writer.Write("!");
+                        return true;
+                    }
+
+                    static bool Validate(string json) => json.Length > 0;
+                }
+                """;
+            return Verify.VerifyNoFixAsync(Source);
+        }
+
+        [Fact]
+        public Task A_return_of_a_constant_commits_before_it()
+        {
+            const string Source = """
+                using System.IO;
+
+                class C
+                {
+                    bool Save(string tokenPath, string json, bool flag)
+                    {
+                        using var writer = {|AW0001:new StreamWriter(tokenPath)|};
+                        writer.Write(json);
+                        if (flag)
+                        {
+                            return false;
+                        }
+
+                        writer.Write("!");
+                        return true;
+                    }
+                }
+                """;
+            const string Fixed = """
+                using System.IO;
+                using AtomicWrite;
+
+                class C
+                {
+                    bool Save(string tokenPath, string json, bool flag)
+                    {
+                        using var writer = AtomicFile.CreateText(tokenPath);
+                        writer.Write(json);
+                        if (flag)
+                        {
+                            writer.Commit();
+                            return false;
+                        }
+
+                        writer.Write("!");
+                        writer.Commit();
+                        return true;
+                    }
+                }
+                """;
+            return Verify.VerifyAsync(Source, Fixed, InPlaceOverwriteFixer.EquivalenceKey);
+        }
+
+        [Fact]
+        public Task Two_streams_leaving_through_the_same_return_both_commit_before_it()
+        {
+            return Verify.VerifyAsync(
+                FixSnippet.SyncBody("using var first = {|AW0001:File.Create(path)|};\nusing var second = {|AW0001:File.Create(path + \".key\")|};\nif (flag) return;\nfirst.Write(bytes);\nsecond.Write(bytes);"),
+                FixSnippet.FixedSyncBody("using var first = AtomicFile.Create(path);\nusing var second = AtomicFile.Create(path + \".key\");\nif (flag)\n{\n    first.Commit();\n    second.Commit();\n    return;\n}\nfirst.Write(bytes);\nfirst.Commit();\nsecond.Write(bytes);\nsecond.Commit();"),
+                InPlaceOverwriteFixer.EquivalenceKey);
+        }
+
+        [Fact]
+        public Task Top_level_program_with_a_using_declaration()
+        {
+            const string Source = """
+                using System.IO;
+                using System.Text.Json;
+
+                string settingsPath = Path.Combine(args[0], "settings.json");
+                using var stream = {|AW0001:File.Create(settingsPath)|};
+                JsonSerializer.Serialize(stream, args);
+                System.Console.WriteLine("saved");
+                """;
+            const string Fixed = """
+                using System.IO;
+                using System.Text.Json;
+                using AtomicWrite;
+
+                string settingsPath = Path.Combine(args[0], "settings.json");
+                using var stream = AtomicFile.Create(settingsPath);
+                JsonSerializer.Serialize(stream, args);
+                stream.Commit();
+                System.Console.WriteLine("saved");
+                """;
+            return Verify.VerifyAsync(Source, Fixed, InPlaceOverwriteFixer.EquivalenceKey, editorConfig: null, Verify.TopLevel);
+        }
+    }
+}
