@@ -12,7 +12,7 @@ namespace AtomicWrite.Benchmarks
     /// <summary>p50 per save as a ratio to the floor, one group of bars per size: a small SVG for docs/benchmarks.md.</summary>
     internal static class SvgChart
     {
-        private static readonly string[] Colors = { "#9e9e9e", "#424242", "#1e88e5", "#0d47a1", "#fb8c00", "#e65100" };
+        private static readonly string[] Colors = { "#9e9e9e", "#424242", "#64b5f6", "#1e88e5", "#0d47a1", "#fb8c00", "#e65100" };
 
         public static void Write(string path, IReadOnlyList<SaveMethod> methods, IReadOnlyList<int> sizes, IReadOnlyList<SaveResult> results)
         {

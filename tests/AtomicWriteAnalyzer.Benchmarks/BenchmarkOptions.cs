@@ -13,12 +13,15 @@ namespace AtomicWriteAnalyzer.Benchmarks
 
         public int Warmup { get; private set; } = 3;
 
+        /// <summary>Warm-up iterations of every corpus after the first: the JIT and the analyzers are warm by then.</summary>
+        public int WarmupLater { get; private set; } = 1;
+
         public int Iterations { get; private set; } = 7;
 
         public bool Repository { get; private set; } = true;
 
         /// <summary>Files of the corpus built with <c>dotnet build</c>; 0 skips the build measurement.</summary>
-        public int BuildFiles { get; private set; } = 8000;
+        public int BuildFiles { get; private set; } = 2000;
 
         public int BuildWarmup { get; private set; } = 1;
 
@@ -34,10 +37,11 @@ namespace AtomicWriteAnalyzer.Benchmarks
             usage: dotnet run -c Release --project tests/AtomicWriteAnalyzer.Benchmarks -- [options]
               --quick               small sizes, 1 warm-up, 3 iterations, a 40-file build once (CI smoke run)
               --sizes 500,2000,8000 generated corpus sizes (files)
-              --warmup 3            discarded iterations per corpus (at least 3 for the full run)
+              --warmup 3            discarded iterations on the first corpus (the process's first compilations)
+              --warmup-later 1      discarded iterations on each later corpus (the JIT is warm by then)
               --iterations 7        measured iterations per corpus (at least 7 for the full run)
               --no-repository       skip the corpus of this repository's own sources
-              --build-files 8000    corpus size for the dotnet build -p:ReportAnalyzer=true measurement (0: skip)
+              --build-files 2000    corpus size for the dotnet build -p:ReportAnalyzer=true measurement (0: skip)
               --build-runs 5        measured --no-incremental builds (after --build-warmup 1)
               --only-ours           leave Meziantou.Analyzer out of the in-process runs (to profile ours)
               --analyzers PATH      measure this AtomicWriteAnalyzer.dll instead of the one built with the benchmark
@@ -51,6 +55,7 @@ namespace AtomicWriteAnalyzer.Benchmarks
                 options.Quick = true;
                 options.Sizes = new[] { 40, 160 };
                 options.Warmup = 1;
+                options.WarmupLater = 1;
                 options.Iterations = 3;
                 options.BuildFiles = 40;
                 options.BuildWarmup = 0;
@@ -70,6 +75,9 @@ namespace AtomicWriteAnalyzer.Benchmarks
                         break;
                     case "--warmup":
                         options.Warmup = NextInt();
+                        break;
+                    case "--warmup-later":
+                        options.WarmupLater = NextInt();
                         break;
                     case "--iterations":
                         options.Iterations = Math.Max(1, NextInt());

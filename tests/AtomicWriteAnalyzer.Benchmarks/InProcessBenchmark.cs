@@ -56,17 +56,15 @@ namespace AtomicWriteAnalyzer.Benchmarks
     internal sealed class InProcessBenchmark
     {
         private readonly AnalyzerCatalog _catalog;
-        private readonly int _warmup;
         private readonly int _iterations;
 
-        public InProcessBenchmark(AnalyzerCatalog catalog, int warmup, int iterations)
+        public InProcessBenchmark(AnalyzerCatalog catalog, int iterations)
         {
             _catalog = catalog;
-            _warmup = warmup;
             _iterations = iterations;
         }
 
-        public async Task<CorpusResult> RunAsync(CorpusSource corpus)
+        public async Task<CorpusResult> RunAsync(CorpusSource corpus, int warmup)
         {
             var binding = new List<double>();
             var pass = new List<double>();
@@ -80,9 +78,9 @@ namespace AtomicWriteAnalyzer.Benchmarks
             var ourDiagnostics = new Dictionary<string, int>(StringComparer.Ordinal);
             var analyzerFailures = new List<string>();
 
-            for (var i = 0; i < _warmup + _iterations; i++)
+            for (var i = 0; i < warmup + _iterations; i++)
             {
-                var measured = i >= _warmup;
+                var measured = i >= warmup;
                 Collect();
                 var stopwatch = Stopwatch.StartNew();
                 var diagnostics = corpus.CreateCompilation().GetDiagnostics();
