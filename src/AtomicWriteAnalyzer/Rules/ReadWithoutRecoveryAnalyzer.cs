@@ -12,7 +12,8 @@ namespace AtomicWriteAnalyzer.Rules
     /// AW0002: a file that is sensitive by AW0001's model (same signals, reasons and options) read without recovery.
     /// Calls are collected per named type, like AW0001, so the path's fields and properties are known. The analyzer
     /// decides which fix keeps the code's meaning (<see cref="RecoveringReadPlan"/>) and hands it over in
-    /// <see cref="DiagnosticPropertyNames.Fix"/>; for a <c>Load</c> rewrite the parser call is the additional location.
+    /// <see cref="DiagnosticPropertyNames.Fix"/>; for a <c>Load</c> rewrite the parser call is the first additional
+    /// location, and the declaration of the local the read went through (when it did) the second.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ReadWithoutRecoveryAnalyzer : AtomicWriteAnalyzerBase
@@ -62,7 +63,7 @@ namespace AtomicWriteAnalyzer.Rules
                     continue;
                 }
 
-                var fix = RecoveringReadPlan.Plan(call, out var parse);
+                var fix = RecoveringReadPlan.Plan(call, out var parse, out var declaration);
                 string file = InPlaceOverwriteAnalyzer.ShownFileName(path, call.Path);
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties.Add(DiagnosticPropertyNames.Shape, call.Entry.Shape);
@@ -74,7 +75,9 @@ namespace AtomicWriteAnalyzer.Rules
                 properties.Add(DiagnosticPropertyNames.Signal, sensitivity.Kind.ToString());
                 properties.Add(DiagnosticPropertyNames.Family, call.Family.ToString());
 
-                var additional = parse != null ? new[] { parse.Syntax.GetLocation() } : Array.Empty<Location>();
+                var additional = parse == null ? Array.Empty<Location>()
+                    : declaration == null ? new[] { parse.Syntax.GetLocation() }
+                    : new[] { parse.Syntax.GetLocation(), declaration.Syntax.GetLocation() };
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.AW0002_ReadWithoutRecovery,
                     location,

@@ -72,6 +72,40 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             Assert.Equal(fix.StartsWith("Load") ? 1 : 0, diagnostic.AdditionalLocations.Count);
         }
 
+        public static TheoryData<string, string, int> NextStatementShapes => new()
+        {
+            // statements, Fix, additional locations (parser, then the declaration the fix removes)
+            { $"string text = File.ReadAllText(path);\nvar tokens = JsonSerializer.Deserialize<{Dict}>(text);", "LoadText", 2 },
+            { $"var text = File.ReadAllText(path);\n_ = JsonSerializer.Deserialize<{Dict}>(text) ?? new {Dict}();", "LoadText", 2 },
+            { $"var text = await File.ReadAllTextAsync(path, ct);\n_field = JsonSerializer.Deserialize<{Dict}>(text, JsonSerializerOptions.Default);", "LoadText", 2 },
+            { $"var text = await File.ReadAllTextAsync(path).ConfigureAwait(false);\nvar tokens = JsonSerializer.Deserialize<{Dict}>(text);", "LoadText", 2 },
+            { $"var stream = File.OpenRead(path);\nvar tokens = JsonSerializer.Deserialize<{Dict}>(stream);", "LoadStream", 2 },
+            { $"using var stream = File.OpenRead(path);\nvar tokens = JsonSerializer.Deserialize<{Dict}>(stream);", "None", 0 },
+            { $"var text = File.ReadAllText(path);\nvar tokens = JsonSerializer.Deserialize<{Dict}>(text);\nConsole.WriteLine(text);", "ReadAll", 0 },
+            { $"var text = File.ReadAllText(path);\nConsole.WriteLine(path);\nvar tokens = JsonSerializer.Deserialize<{Dict}>(text);", "ReadAll", 0 },
+            { "var text = File.ReadAllText(path);\n_ = Console.ReadLine() ?? JsonSerializer.Deserialize<string>(text);", "ReadAll", 0 },
+            { $"var text = File.ReadAllText(path);\nvar tokens = flag ? null : JsonSerializer.Deserialize<{Dict}>(text);", "ReadAll", 0 },
+            { $"var text = File.ReadAllText(path);\nConsole.WriteLine(JsonSerializer.Deserialize<{Dict}>(text));", "ReadAll", 0 },
+            { $"var text = File.ReadAllText(path, Encoding.UTF8);\nvar tokens = JsonSerializer.Deserialize<{Dict}>(text);", "ReadAll", 0 },
+            { $"var text = File.ReadAllText(path);\nvar tokens = JsonSerializer.Deserialize<{Dict}>(text, Options());", "ReadAll", 0 },
+            { $"string text = File.ReadAllText(path), other = json;\nvar tokens = JsonSerializer.Deserialize<{Dict}>(text);", "ReadAll", 0 },
+        };
+
+        /// <summary>A read into a local that the next statement parses at once (the TokenStore sample's shape) is a <c>Load</c> too.</summary>
+        [Theory]
+        [MemberData(nameof(NextStatementShapes))]
+        public async Task Read_parsed_in_the_next_statement(string statements, string fix, int additionalLocations)
+        {
+            string code = Snippet.Body(
+                "var path = Path.Combine(directory, \"tokens.json\");\n" + statements,
+                $"private {Dict}? _field;\nstatic JsonSerializerOptions Options() => new();");
+
+            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryAnalyzer(), code));
+
+            Assert.Equal(fix, diagnostic.Properties[DiagnosticPropertyNames.Fix]);
+            Assert.Equal(additionalLocations, diagnostic.AdditionalLocations.Count);
+        }
+
         [Fact]
         public async Task Load_names_the_parser_call_as_additional_location()
         {

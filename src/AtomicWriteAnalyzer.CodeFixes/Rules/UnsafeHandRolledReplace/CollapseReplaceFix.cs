@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Linq;
+using AtomicWriteAnalyzer.CodeFixes.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AtomicWriteAnalyzer.CodeFixes.Rules.UnsafeHandRolledReplace
+{
+    /// <summary>
+    /// <c>File.WriteAll*(temp, args); File.Move(temp, target, true);</c> → <c>AtomicFile.WriteAll*(target, args);</c>.
+    /// The analyzer has checked that nothing else stands between the two (but deletes of the target, removed too) and
+    /// sends, after the rename, the statements that go: those deletes, and the temp's declaration when nothing else
+    /// uses it. The rewritten call is bound speculatively before the fix is offered.
+    /// </summary>
+    internal static class CollapseReplaceFix
+    {
+        /// <summary>Whole lines go, trivia included; no elastic marker (the formatter would add a blank line between top-level statements).</summary>
+        private const SyntaxRemoveOptions RemoveOptions = SyntaxRemoveOptions.KeepUnbalancedDirectives;
+
+        public static FixPlan? Plan(FixContext context, Diagnostic diagnostic, string file)
+        {
+            var write = context.FindNode<InvocationExpressionSyntax>(diagnostic);
+            if (write == null || diagnostic.AdditionalLocations.Count == 0)
+            {
+                return null;
+            }
+
+            var rename = Find<InvocationExpressionSyntax>(context, diagnostic.AdditionalLocations[0]);
+            var moveStatement = rename?.Parent as ExpressionStatementSyntax;
+            var removed = new List<StatementSyntax>();
+            foreach (var location in diagnostic.AdditionalLocations.Skip(1))
+            {
+                var statement = Find<StatementSyntax>(context, location);
+                if (statement == null)
+                {
+                    return null;
+                }
+
+                removed.Add(statement);
+            }
+
+            if (rename == null || moveStatement == null
+                || !(context.SemanticModel.GetOperation(write, context.CancellationToken) is IInvocationOperation writeOperation)
+                || !(context.SemanticModel.GetOperation(rename, context.CancellationToken) is IInvocationOperation renameOperation)
+                || writeOperation.TargetMethod.ContainingType?.ToDisplayString() != "System.IO.File"
+                || renameOperation.TargetMethod.ContainingType?.ToDisplayString() != "System.IO.File")
+            {
+                return null;
+            }
+
+            var tempArgument = writeOperation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "path")?.Syntax as ArgumentSyntax;
+            var targetArgument = renameOperation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "destFileName")?.Syntax as ArgumentSyntax;
+            var callee = AtomicFileCalls.Retarget(context, write.Expression);
+            if (tempArgument == null || targetArgument == null || callee == null || !write.ArgumentList.Arguments.Contains(tempArgument))
+            {
+                return null;
+            }
+
+            var target = targetArgument.Expression.WithoutTrivia().WithTriviaFrom(tempArgument.Expression);
+            var rewritten = write
+                .WithArgumentList(write.ArgumentList.ReplaceNode(tempArgument.Expression, target))
+                .WithExpression(callee);
+            string member = writeOperation.TargetMethod.Name;
+            if (!AtomicFileCalls.Binds(context, write, rewritten, member, writeOperation.TargetMethod.ReturnType))
+            {
+                return null;
+            }
+
+            return new FixPlan(
+                "Replace '" + file + "' atomically with AtomicFile." + member,
+                editor =>
+                {
+                    editor.ReplaceNode(write, (current, _) => current.IsEquivalentTo(write) ? rewritten : current);
+                    editor.RemoveNode(Removable(moveStatement), RemoveOptions);
+                    foreach (var statement in removed)
+                    {
+                        editor.RemoveNode(Removable(statement), RemoveOptions);
+                    }
+                });
+        }
+
+        /// <summary>A top-level statement is removed with its <c>GlobalStatementSyntax</c>.</summary>
+        private static SyntaxNode Removable(StatementSyntax statement) =>
+            statement.Parent is GlobalStatementSyntax global ? global : statement;
+
+        private static TNode? Find<TNode>(FixContext context, Location location)
+            where TNode : SyntaxNode
+        {
+            if (!location.IsInSource || location.SourceTree != context.Root.SyntaxTree || !context.Root.FullSpan.Contains(location.SourceSpan))
+            {
+                return null;
+            }
+
+            for (var node = context.Root.FindNode(location.SourceSpan, getInnermostNodeForTie: true); node != null && node.Span == location.SourceSpan; node = node.Parent)
+            {
+                if (node is TNode found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+    }
+}
