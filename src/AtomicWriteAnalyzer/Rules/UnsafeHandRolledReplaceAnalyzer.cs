@@ -10,8 +10,8 @@ namespace AtomicWriteAnalyzer.Rules
 {
     /// <summary>
     /// AW0003: a hand-rolled replace that is not crash-safe. A replace is a file written and then renamed over its
-    /// target later in the same body (<see cref="HandRolledReplace.FindRename"/>, the pairing AW0001 uses to skip such
-    /// writes). It is flagged whatever the target's sensitivity (it is an explicit attempt at atomicity, so getting it
+    /// target later in the same body (<see cref="HandRolledReplace.FindRename(ApiCall, IEnumerable{ApiCall}, IPathFacts)"/>
+    /// over the type's recorded renames: the pairing AW0001 uses to skip such writes). It is flagged whatever the target's sensitivity (it is an explicit attempt at atomicity, so getting it
     /// wrong is a bug), except where <c>atomic_write.ignored_paths</c> matches the target. The diagnostic sits on the
     /// temp write (the first one, when several write the same temp) and names every missing step; the rename is its
     /// first additional location.
@@ -35,7 +35,7 @@ namespace AtomicWriteAnalyzer.Rules
             RegisterTypeFacts(
                 context,
                 compilationContext,
-                call => call.Effect == FileEffect.Overwrite || call.Effect == FileEffect.CreateNew,
+                call => call.Effect == FileEffect.Overwrite || call.Effect == FileEffect.CreateNew || call.Effect == FileEffect.Rename,
                 (end, facts) => ReportReplaces(end, facts));
         }
 
@@ -52,7 +52,7 @@ namespace AtomicWriteAnalyzer.Rules
                     continue;
                 }
 
-                var rename = HandRolledReplace.FindRename(write, facts.Context, facts);
+                var rename = HandRolledReplace.FindRename(write, facts.RenamesInBodyOf(write), facts);
                 if (rename == null || rename.Target == null)
                 {
                     continue;
