@@ -48,8 +48,8 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules
                 return null;
             }
 
-            bool beforeFinalReturn = last != null && exits.Value.Contains(last);
-            if (last != null && !beforeFinalReturn && model.AnalyzeControlFlow(last) is var flow && (flow == null || !flow.Succeeded || !flow.EndPointIsReachable))
+            bool beforeFinalJump = last != null && exits.Value.Contains(last);
+            if (last != null && !beforeFinalJump && model.AnalyzeControlFlow(last) is var flow && (flow == null || !flow.Succeeded || !flow.EndPointIsReachable))
             {
                 return null;
             }
@@ -70,7 +70,7 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules
                         StatementInsertion.InsertAfter(editor, scope.Owner, commit);
                     }
                 }
-                else if (beforeFinalReturn)
+                else if (beforeFinalJump)
                 {
                     StatementInsertion.InsertBefore(editor, last, commit);
                 }

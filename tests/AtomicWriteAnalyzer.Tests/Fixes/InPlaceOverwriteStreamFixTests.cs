@@ -301,45 +301,5 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
             await Verify.VerifyAsync(FixSnippet.SyncBody(body), fixedSource, InPlaceOverwriteFixer.EquivalenceKey);
             await VerifyAW0004.VerifyAnalyzerAsync(fixedSource);
         }
-
-        public static TheoryData<string, string, string> AsyncShapes => new()
-        {
-            // name, statements with the diagnostic, statements after the fix (inside an async method)
-            {
-                "await SerializeAsync, then await CommitAsync",
-                "await using var stream = {|AW0001:File.Create(path)|};\nawait JsonSerializer.SerializeAsync(stream, lines, cancellationToken: ct);",
-                "await using var stream = AtomicFile.Create(path);\nawait JsonSerializer.SerializeAsync(stream, lines, cancellationToken: ct);\nawait stream.CommitAsync();"
-            },
-            {
-                "async writer writes, ConfigureAwait",
-                "using var writer = {|AW0001:new StreamWriter(path)|};\nawait writer.WriteAsync(json).ConfigureAwait(false);",
-                "using var writer = AtomicFile.CreateText(path);\nawait writer.WriteAsync(json).ConfigureAwait(false);\nawait writer.CommitAsync();"
-            },
-            {
-                "sync writes in an async method still commit asynchronously",
-                "using (var stream = {|AW0001:new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 4096, useAsync: true)|})\n{\n    JsonSerializer.Serialize(stream, lines);\n}",
-                "using (var stream = AtomicFile.Create(path, 4096))\n{\n    JsonSerializer.Serialize(stream, lines);\n    await stream.CommitAsync();\n}"
-            },
-            {
-                "writer over the stream, flushed asynchronously",
-                "await using var stream = {|AW0001:File.Create(path)|};\nawait using var writer = new StreamWriter(stream);\nawait writer.WriteAsync(json);",
-                "await using var stream = AtomicFile.Create(path);\nawait using var writer = new StreamWriter(stream);\nawait writer.WriteAsync(json);\nawait writer.FlushAsync();\nawait stream.CommitAsync();"
-            },
-            {
-                "early return in async code",
-                "await using var stream = {|AW0001:File.Create(path)|};\nif (flag)\n{\n    return;\n}\n\nawait stream.WriteAsync(bytes, ct);",
-                "await using var stream = AtomicFile.Create(path);\nif (flag)\n{\n    await stream.CommitAsync();\n    return;\n}\n\nawait stream.WriteAsync(bytes, ct);\nawait stream.CommitAsync();"
-            },
-        };
-
-        [Theory]
-        [MemberData(nameof(AsyncShapes))]
-        public async Task Async_code_commits_with_CommitAsync(string name, string body, string fixedBody)
-        {
-            _ = name;
-            string fixedSource = FixSnippet.FixedBody(fixedBody);
-            await Verify.VerifyAsync(FixSnippet.Body(body), fixedSource, InPlaceOverwriteFixer.EquivalenceKey);
-            await VerifyAW0004.VerifyAnalyzerAsync(fixedSource);
-        }
     }
 }

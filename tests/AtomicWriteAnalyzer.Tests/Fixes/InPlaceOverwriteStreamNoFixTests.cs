@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.CodeFixes.Rules;
 using Xunit;
 using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Rules.InPlaceOverwriteAnalyzer, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
 
@@ -7,8 +6,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
 {
     /// <summary>
     /// The stream shapes AW0001 reports but does not fix, because no commit can be placed exactly where the
-    /// original completed (or the rewrite would change what the code does); and the ones it fixes around
-    /// returns of values, several streams at once and top-level programs.
+    /// original completed (or the rewrite would change what the code does).
     /// </summary>
     public sealed class InPlaceOverwriteStreamNoFixTests
     {
@@ -96,88 +94,6 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
                 }
                 """;
             return Verify.VerifyNoFixAsync(Source);
-        }
-
-        [Fact]
-        public Task A_return_of_a_constant_commits_before_it()
-        {
-            const string Source = """
-                using System.IO;
-
-                class C
-                {
-                    bool Save(string tokenPath, string json, bool flag)
-                    {
-                        using var writer = {|AW0001:new StreamWriter(tokenPath)|};
-                        writer.Write(json);
-                        if (flag)
-                        {
-                            return false;
-                        }
-
-                        writer.Write("!");
-                        return true;
-                    }
-                }
-                """;
-            const string Fixed = """
-                using System.IO;
-                using AtomicWrite;
-
-                class C
-                {
-                    bool Save(string tokenPath, string json, bool flag)
-                    {
-                        using var writer = AtomicFile.CreateText(tokenPath);
-                        writer.Write(json);
-                        if (flag)
-                        {
-                            writer.Commit();
-                            return false;
-                        }
-
-                        writer.Write("!");
-                        writer.Commit();
-                        return true;
-                    }
-                }
-                """;
-            return Verify.VerifyAsync(Source, Fixed, InPlaceOverwriteFixer.EquivalenceKey);
-        }
-
-        [Fact]
-        public Task Two_streams_leaving_through_the_same_return_both_commit_before_it()
-        {
-            return Verify.VerifyAsync(
-                FixSnippet.SyncBody("using var first = {|AW0001:File.Create(path)|};\nusing var second = {|AW0001:File.Create(path + \".key\")|};\nif (flag) return;\nfirst.Write(bytes);\nsecond.Write(bytes);"),
-                FixSnippet.FixedSyncBody("using var first = AtomicFile.Create(path);\nusing var second = AtomicFile.Create(path + \".key\");\nif (flag)\n{\n    first.Commit();\n    second.Commit();\n    return;\n}\nfirst.Write(bytes);\nfirst.Commit();\nsecond.Write(bytes);\nsecond.Commit();"),
-                InPlaceOverwriteFixer.EquivalenceKey);
-        }
-
-        [Fact]
-        public Task Top_level_program_with_a_using_declaration()
-        {
-            const string Source = """
-                using System.IO;
-                using System.Text.Json;
-
-                string settingsPath = Path.Combine(args[0], "settings.json");
-                using var stream = {|AW0001:File.Create(settingsPath)|};
-                JsonSerializer.Serialize(stream, args);
-                System.Console.WriteLine("saved");
-                """;
-            const string Fixed = """
-                using System.IO;
-                using System.Text.Json;
-                using AtomicWrite;
-
-                string settingsPath = Path.Combine(args[0], "settings.json");
-                using var stream = AtomicFile.Create(settingsPath);
-                JsonSerializer.Serialize(stream, args);
-                stream.Commit();
-                System.Console.WriteLine("saved");
-                """;
-            return Verify.VerifyAsync(Source, Fixed, InPlaceOverwriteFixer.EquivalenceKey, editorConfig: null, Verify.TopLevel);
         }
     }
 }
