@@ -33,7 +33,10 @@ namespace AtomicWriteAnalyzer
         /// <summary>Which kind of signal decided (a <c>SignalKind</c> name: <c>FileNameWord</c>, <c>HolderName</c>, ...).</summary>
         public const string Signal = "Signal";
 
-        /// <summary>Where the API comes from: <c>SystemIO</c>, <c>FileSystemAbstractions</c>, <c>LookAlike</c>.</summary>
+        /// <summary>
+        /// Where the API comes from: <c>SystemIO</c>, <c>FileSystemAbstractions</c>, <c>LookAlike</c> (a user's wrapper
+        /// mirroring <c>File</c>), <c>Helper</c> (AW0001 at a call to a helper that overwrites its path parameter).
+        /// </summary>
         public const string Family = "Family";
 
         /// <summary>

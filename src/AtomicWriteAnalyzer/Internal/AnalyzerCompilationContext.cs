@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -21,6 +22,10 @@ namespace AtomicWriteAnalyzer.Internal
         public Compilation Compilation { get; }
 
         public AnalyzerOptionsReader Options { get; }
+
+        /// <summary>Source helper methods of the compilation, summarized once from their own declaration (<see cref="HelperSummaries"/>).</summary>
+        public ConcurrentDictionary<IMethodSymbol, HelperSummary> HelperSummaries { get; } =
+            new ConcurrentDictionary<IMethodSymbol, HelperSummary>(SymbolEqualityComparer.Default);
 
         /// <summary>Whether <paramref name="type"/> is the type of that metadata name (<c>System.IO.File</c>).</summary>
         public bool IsType(ITypeSymbol? type, string metadataName)

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -63,7 +65,84 @@ namespace AtomicWriteAnalyzer.Internal
                 }
             }
 
-            return MatchAbstraction(invocation, method, type);
+            return MatchAbstraction(invocation, method, type) ?? MatchLookAlike(invocation, method, type, context);
+        }
+
+        /// <summary>
+        /// A user's file-system wrapper that mirrors <c>File</c> (<c>IFileService.WriteAllText(string path, string text)</c>,
+        /// <c>IStorage.Open(string path, FileMode mode)</c>) and whose body cannot be seen: an interface or abstract
+        /// member, or one from another assembly. Its first parameter must be a path-like string, its name one of
+        /// <c>File</c>'s overwrites, and <c>Create</c>/<c>OpenWrite</c>/<c>CreateText</c> must return a stream or
+        /// writer. Types named atomic, safe, durable or transactional are trusted. Reported, never fixed.
+        /// </summary>
+        private static ApiCall? MatchLookAlike(IInvocationOperation invocation, IMethodSymbol method, INamedTypeSymbol type, AnalyzerCompilationContext context)
+        {
+            var entry = ApiCatalog.Mirrored("System.IO.File", method.Name);
+            if (entry == null || (entry.Role != ApiRole.Overwrite && entry.Role != ApiRole.OpenByMode) || entry.Shape == "Copy"
+                || method.Parameters.Length == 0)
+            {
+                return null;
+            }
+
+            var first = method.Parameters[0];
+            if (first.Type.SpecialType != SpecialType.System_String || !HelperSummaries.IsPathLikeName(first.Name))
+            {
+                return null;
+            }
+
+            bool bodyVisible = !method.IsAbstract && !method.IsExtern && type.TypeKind != TypeKind.Interface
+                && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly);
+            if (bodyVisible || IsTrustedWrapper(type) || OperationHelpers.NamespaceStartsWith(type.ContainingNamespace, "System"))
+            {
+                return null;
+            }
+
+            if ((entry.Shape == "FileCreate" || entry.Shape == "FileOpenWrite" || entry.Shape == "FileCreateText") && !ReturnsStreamOrWriter(method))
+            {
+                return null;
+            }
+
+            var path = invocation.Arguments.FirstOrDefault(a => a?.Parameter?.Ordinal == 0)?.Value;
+            return Build(invocation, method, entry, ApiFamily.LookAlike, type.Name + "." + method.Name, invocation.Instance, OperationHelpers.Unwrap(path));
+        }
+
+        private static bool IsTrustedWrapper(INamedTypeSymbol type)
+        {
+            if (OperationHelpers.NamespaceStartsWith(type.ContainingNamespace, "AtomicWrite"))
+            {
+                return true;
+            }
+
+            foreach (string word in WordSplitter.Split(type.Name))
+            {
+                if (word == "atomic" || word == "safe" || word == "durable" || word == "transactional" || word == "transaction")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ReturnsStreamOrWriter(IMethodSymbol method)
+        {
+            for (var type = method.ReturnType; type != null; type = type.BaseType)
+            {
+                if (type.Name.EndsWith("Stream", StringComparison.Ordinal) || type.Name.EndsWith("Writer", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var implemented in method.ReturnType?.AllInterfaces ?? ImmutableArray<INamedTypeSymbol>.Empty)
+            {
+                if (implemented.Name.EndsWith("Stream", StringComparison.Ordinal) || implemented.Name.EndsWith("Writer", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return method.ReturnType?.Name.EndsWith("Stream", StringComparison.Ordinal) == true;
         }
 
         private static ApiCall? MatchCreation(IObjectCreationOperation creation, AnalyzerCompilationContext context)
@@ -125,10 +204,14 @@ namespace AtomicWriteAnalyzer.Internal
             return false;
         }
 
-        private static ApiCall? Build(IOperation operation, IMethodSymbol method, ApiEntry entry, ApiFamily family, string display, IOperation? receiver)
+        private static ApiCall? Build(IOperation operation, IMethodSymbol method, ApiEntry entry, ApiFamily family, string display, IOperation? receiver, IOperation? explicitPath = null)
         {
             IOperation? path;
-            if (entry.PathIsReceiver)
+            if (explicitPath != null)
+            {
+                path = explicitPath;
+            }
+            else if (entry.PathIsReceiver)
             {
                 path = OperationHelpers.Unwrap(receiver);
             }

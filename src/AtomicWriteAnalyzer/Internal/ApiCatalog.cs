@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 
 namespace AtomicWriteAnalyzer.Internal
 {
@@ -153,6 +154,54 @@ namespace AtomicWriteAnalyzer.Internal
                 if (entry.TypeMetadataName == bclTypeMetadataName && entry.MemberName == memberName)
                 {
                     return entry;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Serializers, by namespace, type and method (matched by name: Newtonsoft.Json is the user's reference, not ours).
+        /// <see cref="SerializerOutput.Text"/>: returns the serialized text or bytes; <see cref="SerializerOutput.Stream"/>:
+        /// writes to the stream or writer passed as an argument. Deserializers are in <see cref="ParseCalls"/>.
+        /// </summary>
+        public static readonly ImmutableArray<SerializerEntry> Serializers = ImmutableArray.Create(
+            new SerializerEntry("System.Text.Json", "JsonSerializer", "Serialize", SerializerOutput.TextOrStream),
+            new SerializerEntry("System.Text.Json", "JsonSerializer", "SerializeToUtf8Bytes", SerializerOutput.Text),
+            new SerializerEntry("System.Text.Json", "JsonSerializer", "SerializeAsync", SerializerOutput.Stream),
+            new SerializerEntry("Newtonsoft.Json", "JsonConvert", "SerializeObject", SerializerOutput.Text),
+            new SerializerEntry("Newtonsoft.Json", "JsonSerializer", "Serialize", SerializerOutput.Stream),
+            new SerializerEntry("System.Xml.Serialization", "XmlSerializer", "Serialize", SerializerOutput.Stream),
+            new SerializerEntry("System.Runtime.Serialization", "XmlObjectSerializer", "WriteObject", SerializerOutput.Stream),
+            new SerializerEntry("System.Runtime.Serialization", "DataContractSerializer", "WriteObject", SerializerOutput.Stream),
+            new SerializerEntry("System.Runtime.Serialization.Json", "DataContractJsonSerializer", "WriteObject", SerializerOutput.Stream),
+            new SerializerEntry("System.Runtime.Serialization.Formatters.Binary", "BinaryFormatter", "Serialize", SerializerOutput.Stream),
+            new SerializerEntry("System.Xml.Linq", "XDocument", "Save", SerializerOutput.Document),
+            new SerializerEntry("System.Xml.Linq", "XElement", "Save", SerializerOutput.Document),
+            new SerializerEntry("System.Xml", "XmlDocument", "Save", SerializerOutput.Document),
+            new SerializerEntry("System.Xml.Linq", "XDocument", "ToString", SerializerOutput.Document),
+            new SerializerEntry("System.Xml.Linq", "XElement", "ToString", SerializerOutput.Document));
+
+        /// <summary>Method names of <see cref="Serializers"/>, for a cheap first test.</summary>
+        public static readonly HashSet<string> SerializerMethodNames = new HashSet<string>(Serializers.Select(s => s.MethodName), StringComparer.Ordinal);
+
+        /// <summary>Whether the method is a catalogued serializer (or overrides one), and which.</summary>
+        public static SerializerEntry? Serializer(IMethodSymbol? method)
+        {
+            if (method == null || !SerializerMethodNames.Contains(method.Name))
+            {
+                return null;
+            }
+
+            for (var current = method; current != null; current = current.OverriddenMethod)
+            {
+                var type = current.ContainingType;
+                foreach (var entry in Serializers)
+                {
+                    if (entry.MethodName == current.Name && type != null && type.Name == entry.TypeName && OperationHelpers.NamespaceIs(type.ContainingNamespace, entry.Namespace))
+                    {
+                        return entry;
+                    }
                 }
             }
 

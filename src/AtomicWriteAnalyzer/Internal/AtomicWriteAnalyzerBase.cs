@@ -38,13 +38,16 @@ namespace AtomicWriteAnalyzer.Internal
 
         /// <summary>
         /// Collects <see cref="TypeFacts"/> for every named type and calls <paramref name="onTypeEnd"/> with them.
-        /// <paramref name="onCall"/> decides which catalogued calls to keep (name-filtered before any symbol work).
+        /// <paramref name="keepCall"/> decides which catalogued calls to keep (name-filtered before any symbol work);
+        /// <paramref name="recordHelperCalls"/> also keeps calls to helper methods of the compilation that take a path
+        /// (<see cref="HelperSummaries.IsHelperCall"/>).
         /// </summary>
         internal static void RegisterTypeFacts(
             CompilationStartAnalysisContext context,
             AnalyzerCompilationContext compilationContext,
             Func<ApiCall, bool> keepCall,
-            Action<SymbolAnalysisContext, TypeFacts> onTypeEnd)
+            Action<SymbolAnalysisContext, TypeFacts> onTypeEnd,
+            bool recordHelperCalls = false)
         {
             context.RegisterSymbolStartAction(start =>
             {
@@ -57,15 +60,23 @@ namespace AtomicWriteAnalyzer.Internal
                 start.RegisterOperationAction(
                     operationContext =>
                     {
-                        if (!ApiCallMatcher.IsCandidateName(operationContext.Operation) || !facts.Owns(operationContext.ContainingSymbol))
+                        var operation = operationContext.Operation;
+                        var call = ApiCallMatcher.IsCandidateName(operation) ? ApiCallMatcher.Match(operation, compilationContext) : null;
+                        if (call != null)
                         {
+                            if (keepCall(call) && facts.Owns(operationContext.ContainingSymbol))
+                            {
+                                facts.RecordCall(call, operationContext.ContainingSymbol);
+                            }
+
                             return;
                         }
 
-                        var call = ApiCallMatcher.Match(operationContext.Operation, compilationContext);
-                        if (call != null && keepCall(call))
+                        if (recordHelperCalls && operation is IInvocationOperation invocation
+                            && HelperSummaries.IsHelperCall(invocation, type, compilationContext, out var summary)
+                            && facts.Owns(operationContext.ContainingSymbol))
                         {
-                            facts.RecordCall(call, operationContext.ContainingSymbol);
+                            facts.RecordHelperCall(invocation, operationContext.ContainingSymbol, summary);
                         }
                     },
                     CallKinds);

@@ -18,6 +18,42 @@ namespace AtomicWriteAnalyzer.Internal
         FileNameWord,
         FolderWord,
         HolderName,
+
+        /// <summary>The data written is a serialized object whose type name is sensitive (<c>AuthToken</c>, <c>AppSettings</c>).</summary>
+        DataType,
+
+        /// <summary>The same type reads the file back and rewrites it with serialized data.</summary>
+        AppState,
+
+        /// <summary>The writing type's or method's name (weak) together with serialized data or a read-back.</summary>
+        WriterName,
+
+        /// <summary>A helper method overwrites in place the sensitive path a caller passes it.</summary>
+        HelperCaller,
+    }
+
+    /// <summary>
+    /// What is known about a write beyond its path (issue 7): the writing type and method, the data written and
+    /// whether the same type reads the file back. Computed only when the path alone says nothing.
+    /// </summary>
+    internal sealed class WriteEvidence
+    {
+        public WriteEvidence(string? typeName, string? methodName, WrittenData data, string? readBackBy)
+        {
+            TypeName = typeName;
+            MethodName = methodName;
+            Data = data;
+            ReadBackBy = readBackBy;
+        }
+
+        public string? TypeName { get; }
+
+        public string? MethodName { get; }
+
+        public WrittenData Data { get; }
+
+        /// <summary><c>Type.Member</c> that reads the same path member back, or null.</summary>
+        public string? ReadBackBy { get; }
     }
 
     /// <summary>The verdict on one path: sensitive or not, and the reason shown to the user (or why not).</summary>
@@ -90,6 +126,12 @@ namespace AtomicWriteAnalyzer.Internal
             ["key store"] = "keystore", ["key chain"] = "keychain",
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
+        /// <summary>Words that make a data type sensitive but are too common in paths to count there.</summary>
+        private static readonly ImmutableDictionary<string, string> DataTypeOnlyWords = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["options"] = "options",
+        }.ToImmutableDictionary(StringComparer.Ordinal);
+
         /// <summary>Words that mark a location whose files can be lost or regenerated, or belong to the user.</summary>
         private static readonly ImmutableDictionary<string, string> CounterWords = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -133,7 +175,14 @@ namespace AtomicWriteAnalyzer.Internal
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
         /// <summary>The verdict on <paramref name="path"/>, written by a method named <paramref name="writerName"/>.</summary>
-        public static Sensitivity Evaluate(PathModel path, AtomicWriteOptions options, string? writerName)
+        public static Sensitivity Evaluate(PathModel path, AtomicWriteOptions options, string? writerName) =>
+            Evaluate(path, options, writerName, evidence: null);
+
+        /// <summary>
+        /// The verdict on <paramref name="path"/>; when the path itself has no signal (and no counter-signal), the
+        /// <paramref name="evidence"/> about the write is asked for and weighed (<see cref="FromEvidence"/>).
+        /// </summary>
+        public static Sensitivity Evaluate(PathModel path, AtomicWriteOptions options, string? writerName, Func<WriteEvidence>? evidence)
         {
             foreach (string text in path.Texts)
             {
@@ -177,7 +226,91 @@ namespace AtomicWriteAnalyzer.Internal
                 return new Sensitivity(false, SignalKind.CounterSignal, counter);
             }
 
-            return signal;
+            if (signal.IsSensitive || evidence == null)
+            {
+                return signal;
+            }
+
+            return FromEvidence(evidence());
+        }
+
+        /// <summary>
+        /// Signals from the write rather than the path, strongest first: a serialized object whose type name is
+        /// sensitive (or <c>this</c> in a type so named); app state (the same type reads the path member back and
+        /// rewrites it with serialized data); the writing type's or method's name, which is weak and counts only with
+        /// serialized data or a read-back beside it.
+        /// </summary>
+        public static Sensitivity FromEvidence(WriteEvidence evidence)
+        {
+            var data = evidence.Data;
+            if (data.IsSerialized && data.SerializedType != null)
+            {
+                string? word = DataTypeWord(data.SerializedType, out string typeName);
+                if (word != null)
+                {
+                    return new Sensitivity(true, SignalKind.DataType, data.SerializesThis
+                        ? "serializes this '" + typeName + "', whose name contains '" + word + "'"
+                        : "writes a serialized '" + typeName + "', whose name contains '" + word + "'");
+                }
+            }
+
+            if (data.IsSerialized && evidence.ReadBackBy != null)
+            {
+                return new Sensitivity(true, SignalKind.AppState, "read back by " + evidence.ReadBackBy + " and rewritten with serialized data");
+            }
+
+            if (data.IsSerialized || evidence.ReadBackBy != null)
+            {
+                string second = data.IsSerialized ? "the data written is serialized" : "the file is read back by " + evidence.ReadBackBy;
+                string? typeWord = CounterWord(evidence.TypeName) == null ? SensitiveWord(evidence.TypeName) : null;
+                if (typeWord != null)
+                {
+                    return new Sensitivity(true, SignalKind.WriterName, "type '" + evidence.TypeName + "' contains '" + typeWord + "' and " + second);
+                }
+
+                string? methodWord = SensitiveWord(evidence.MethodName);
+                if (methodWord != null)
+                {
+                    return new Sensitivity(true, SignalKind.WriterName, "method '" + evidence.MethodName + "' contains '" + methodWord + "' and " + second);
+                }
+            }
+
+            return Sensitivity.No("no sensitive signal");
+        }
+
+        /// <summary>
+        /// The sensitive word in a data type's name, looking through arrays and generic collections
+        /// (<c>List&lt;AuthToken&gt;</c>); <c>Options</c> counts here (<c>SyncOptions</c>), not in paths.
+        /// </summary>
+        private static string? DataTypeWord(ITypeSymbol type, out string typeName)
+        {
+            typeName = type.Name;
+            var candidates = new List<ITypeSymbol> { type };
+            if (type is IArrayTypeSymbol array)
+            {
+                candidates.Add(array.ElementType);
+            }
+            else if (type is INamedTypeSymbol named)
+            {
+                candidates.AddRange(named.TypeArguments);
+            }
+
+            foreach (var candidate in candidates)
+            {
+                if (candidate == null || candidate.TypeKind == TypeKind.TypeParameter || candidate.SpecialType != SpecialType.None)
+                {
+                    continue;
+                }
+
+                string? word = MatchWord(candidate.Name, Words, WordPairs) ?? MatchWord(candidate.Name, DataTypeOnlyWords, null);
+                if (word != null)
+                {
+                    typeName = candidate.Name;
+                    return word;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Why this path is not worth protecting (a log, temp, cache, export... location), or null.</summary>

@@ -18,6 +18,7 @@ namespace AtomicWriteAnalyzer.Internal
         // the member → values map only at the end, for types that have calls to judge.
         private readonly object _gate = new object();
         private List<FileCall>? _calls;
+        private List<HelperCall>? _helperCalls;
         private List<KeyValuePair<ISymbol, IOperation>>? _valueRecords;
         private Dictionary<ISymbol, List<IOperation>>? _values;
         private Dictionary<IOperation, LocalDefinitions>? _locals;
@@ -34,6 +35,17 @@ namespace AtomicWriteAnalyzer.Internal
 
         /// <summary>The catalogued file calls made by the type's members (read them at the symbol end only).</summary>
         public IReadOnlyList<FileCall> Calls => (IReadOnlyList<FileCall>?)_calls ?? System.Array.Empty<FileCall>();
+
+        /// <summary>Calls to helper methods that may overwrite a path parameter in place (recorded when the rule asks).</summary>
+        public IReadOnlyList<HelperCall> HelperCalls => (IReadOnlyList<HelperCall>?)_helperCalls ?? System.Array.Empty<HelperCall>();
+
+        public void RecordHelperCall(IInvocationOperation invocation, ISymbol containingSymbol, HelperSummary? summary)
+        {
+            lock (_gate)
+            {
+                (_helperCalls ??= new List<HelperCall>()).Add(new HelperCall(invocation, containingSymbol, summary));
+            }
+        }
 
         public bool Owns(ISymbol? containingSymbol)
         {
@@ -193,8 +205,35 @@ namespace AtomicWriteAnalyzer.Internal
         public ISymbol ContainingSymbol { get; }
 
         /// <summary>The name of the member that writes, as a counter-signal source (<c>ExportSettings</c>).</summary>
-        public string? WriterName => ContainingSymbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated.Name
-            : ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } ? null
-            : ContainingSymbol?.Name;
+        public string? WriterName => MemberName(ContainingSymbol);
+
+        /// <summary>The name a member goes by: a property for its accessors, none for a constructor.</summary>
+        public static string? MemberName(ISymbol? member) => member is IMethodSymbol { AssociatedSymbol: { } associated } ? associated.Name
+            : member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } ? null
+            : member?.Name;
+    }
+
+    /// <summary>
+    /// A call to a method with a path parameter: of the same type (<see cref="Summary"/> null: its writes are among the
+    /// type's own calls), or of another type whose declaration shows it overwrites that parameter in place.
+    /// </summary>
+    internal sealed class HelperCall
+    {
+        public HelperCall(IInvocationOperation invocation, ISymbol containingSymbol, HelperSummary? summary)
+        {
+            Invocation = invocation;
+            ContainingSymbol = containingSymbol;
+            Summary = summary;
+        }
+
+        public IInvocationOperation Invocation { get; }
+
+        public ISymbol ContainingSymbol { get; }
+
+        public HelperSummary? Summary { get; }
+
+        public IMethodSymbol Helper => Invocation.TargetMethod.OriginalDefinition;
+
+        public string? CallerName => FileCall.MemberName(ContainingSymbol);
     }
 }

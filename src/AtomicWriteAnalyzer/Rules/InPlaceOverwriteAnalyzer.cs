@@ -3,12 +3,15 @@ using System.Collections.Immutable;
 using AtomicWriteAnalyzer.Internal;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AtomicWriteAnalyzer.Rules
 {
     /// <summary>
     /// AW0001: a sensitive file overwritten in place. Calls are collected per named type (so that fields set in a
-    /// constructor and paths read back by the same type are known) and judged at the type's end.
+    /// constructor, paths read back by the same type and calls to the type's own helpers are known) and judged at the
+    /// type's end. A helper that overwrites its path parameter is reported at its write when a sensitive caller is in
+    /// the same type, and at the call site (naming the helper) when the caller is in another type.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class InPlaceOverwriteAnalyzer : AtomicWriteAnalyzerBase
@@ -23,59 +26,9 @@ namespace AtomicWriteAnalyzer.Rules
             RegisterTypeFacts(
                 context,
                 compilationContext,
-                call => call.Effect == FileEffect.Overwrite || call.Effect == FileEffect.Rename,
-                (end, facts) => ReportOverwrites(end, facts));
-        }
-
-        private static void ReportOverwrites(SymbolAnalysisContext context, TypeFacts facts)
-        {
-            var reported = new HashSet<Location>();
-            foreach (var fileCall in facts.Calls)
-            {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                var call = fileCall.Call;
-                if (call.Effect != FileEffect.Overwrite || call.Path == null)
-                {
-                    continue;
-                }
-
-                if (HandRolledReplace.FindRename(call, facts.RenamesInBodyOf(call), facts) != null)
-                {
-                    continue;
-                }
-
-                var path = PathReconstruction.Reconstruct(call.Path, facts.Context, facts);
-                var options = facts.Context.Options.For(call.Operation.Syntax.SyntaxTree);
-                var sensitivity = SensitivitySignals.Evaluate(path, options, fileCall.WriterName);
-                if (!sensitivity.IsSensitive)
-                {
-                    continue;
-                }
-
-                var location = call.Operation.Syntax.GetLocation();
-                if (!reported.Add(location))
-                {
-                    continue;
-                }
-
-                string file = ShownFileName(path, call.Path);
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties.Add(DiagnosticPropertyNames.Shape, call.Entry.Shape);
-                properties.Add(DiagnosticPropertyNames.Api, call.Display);
-                properties.Add(DiagnosticPropertyNames.Fixable, call.IsFixable ? DiagnosticPropertyNames.True : DiagnosticPropertyNames.False);
-                properties.Add(DiagnosticPropertyNames.FileName, file);
-                properties.Add(DiagnosticPropertyNames.Reason, sensitivity.Reason);
-                properties.Add(DiagnosticPropertyNames.Signal, sensitivity.Kind.ToString());
-                properties.Add(DiagnosticPropertyNames.Family, call.Family.ToString());
-
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.AW0001_InPlaceOverwrite,
-                    location,
-                    properties.ToImmutable(),
-                    file,
-                    call.Display,
-                    sensitivity.Reason));
-            }
+                call => call.Effect == FileEffect.Overwrite || call.Effect == FileEffect.Rename || call.Effect == FileEffect.Read,
+                (end, facts) => new TypeJudgement(end, facts).Run(),
+                recordHelperCalls: true);
         }
 
         /// <summary>The reconstructed file name when it is fully known, else the path expression as written.</summary>
@@ -89,6 +42,216 @@ namespace AtomicWriteAnalyzer.Rules
 
             string written = pathOperation.Syntax.ToString().Trim();
             return written.Length <= MaxShownPathLength ? written : written.Substring(0, MaxShownPathLength - 1) + "…";
+        }
+
+        /// <summary>The judgement of one type's writes, at its symbol end.</summary>
+        private sealed class TypeJudgement
+        {
+            private readonly SymbolAnalysisContext _context;
+            private readonly TypeFacts _facts;
+            private readonly Dictionary<IOperation, PathModel> _paths = new Dictionary<IOperation, PathModel>();
+            private readonly HashSet<Location> _reported = new HashSet<Location>();
+
+            public TypeJudgement(SymbolAnalysisContext context, TypeFacts facts)
+            {
+                _context = context;
+                _facts = facts;
+            }
+
+            public void Run()
+            {
+                var helperWrites = new List<(ApiCall Write, IParameterSymbol Parameter)>();
+                foreach (var fileCall in _facts.Calls)
+                {
+                    _context.CancellationToken.ThrowIfCancellationRequested();
+                    var write = fileCall.Call;
+                    if (write.Effect != FileEffect.Overwrite || write.Path == null
+                        || HandRolledReplace.FindRename(write, _facts.RenamesInBodyOf(write), _facts) != null)
+                    {
+                        continue;
+                    }
+
+                    var path = PathOf(write.Path);
+                    var sensitivity = SensitivitySignals.Evaluate(path, OptionsFor(write.Operation), fileCall.WriterName, () => Evidence(write, path, fileCall.WriterName));
+                    if (sensitivity.IsSensitive)
+                    {
+                        Report(write.Operation, ShownFileName(path, write.Path), write.Display, sensitivity, write.Entry.Shape, write.IsFixable, write.Family.ToString());
+                    }
+                    else if (sensitivity.Kind == SignalKind.None && path.RootParameter is { } parameter)
+                    {
+                        helperWrites.Add((write, parameter));
+                    }
+                }
+
+                foreach (var (write, parameter) in helperWrites)
+                {
+                    ReportSameTypeHelper(write, parameter);
+                }
+
+                foreach (var call in _facts.HelperCalls)
+                {
+                    if (call.Summary != null)
+                    {
+                        ReportCallSite(call, call.Summary);
+                    }
+                }
+            }
+
+            /// <summary>A helper of this type writes its parameter in place: report at the write if a caller of this type passes a sensitive path.</summary>
+            private void ReportSameTypeHelper(ApiCall write, IParameterSymbol parameter)
+            {
+                if (!(parameter.ContainingSymbol is IMethodSymbol helper))
+                {
+                    return;
+                }
+
+                foreach (var call in _facts.HelperCalls)
+                {
+                    if (call.Summary != null || !SymbolEqualityComparer.Default.Equals(call.Helper, helper.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    var argument = ArgumentFor(call.Invocation, parameter.Ordinal);
+                    if (argument == null)
+                    {
+                        continue;
+                    }
+
+                    var path = PathOf(argument);
+                    var data = WrittenData.Of(write, _facts);
+                    var sensitivity = SensitivitySignals.Evaluate(path, OptionsFor(call.Invocation), call.CallerName,
+                        () => new WriteEvidence(_facts.Type.Name, call.CallerName, data, ReadBackBy(path.RootMember)));
+                    if (sensitivity.IsSensitive)
+                    {
+                        var reason = new Sensitivity(true, sensitivity.Kind, sensitivity.Reason + ", passed by " + _facts.Type.Name + "." + call.CallerName);
+                        Report(write.Operation, ShownFileName(path, argument), write.Display, reason, write.Entry.Shape, write.IsFixable, write.Family.ToString());
+                        return;
+                    }
+                }
+            }
+
+            /// <summary>A helper of another type overwrites its parameter in place: report at this call if the path passed is sensitive.</summary>
+            private void ReportCallSite(HelperCall call, HelperSummary summary)
+            {
+                var helper = call.Helper;
+                if (summary.ParameterOrdinal >= helper.Parameters.Length)
+                {
+                    return;
+                }
+
+                var parameter = helper.Parameters[summary.ParameterOrdinal];
+                if (SensitivitySignals.SensitiveWord(parameter.Name) != null && SensitivitySignals.CounterWord(parameter.Name) == null)
+                {
+                    // The helper's own write is reported where it is (its parameter's name is sensitive).
+                    return;
+                }
+
+                var argument = ArgumentFor(call.Invocation, summary.ParameterOrdinal);
+                if (argument == null)
+                {
+                    return;
+                }
+
+                var path = PathOf(argument);
+                var data = summary.Serializes ? WrittenData.SerializedValue(ValueArgumentType(call.Invocation, summary.ParameterOrdinal)) : WrittenData.NotSerialized;
+                var sensitivity = SensitivitySignals.Evaluate(path, OptionsFor(call.Invocation), call.CallerName,
+                    () => new WriteEvidence(_facts.Type.Name, call.CallerName, data, ReadBackBy(path.RootMember)));
+                if (sensitivity.IsSensitive)
+                {
+                    string api = helper.ContainingType.Name + "." + helper.Name + " (" + summary.Api + ")";
+                    Report(call.Invocation, ShownFileName(path, argument), api, sensitivity, "HelperCall", fixable: false, "Helper");
+                }
+            }
+
+            private WriteEvidence Evidence(ApiCall write, PathModel path, string? writerName) =>
+                new WriteEvidence(_facts.Type.Name, writerName, WrittenData.Of(write, _facts), ReadBackBy(path.RootMember));
+
+            /// <summary>"<c>Type.Member</c>" when a member of this type reads the path member back, else null.</summary>
+            private string? ReadBackBy(ISymbol? rootMember)
+            {
+                if (rootMember == null)
+                {
+                    return null;
+                }
+
+                foreach (var read in _facts.Calls)
+                {
+                    if (read.Call.Effect == FileEffect.Read && read.Call.Path != null
+                        && SymbolEqualityComparer.Default.Equals(PathOf(read.Call.Path).RootMember?.OriginalDefinition, rootMember.OriginalDefinition))
+                    {
+                        return _facts.Type.Name + "." + (read.WriterName ?? _facts.Type.Name);
+                    }
+                }
+
+                return null;
+            }
+
+            private PathModel PathOf(IOperation operation)
+            {
+                if (!_paths.TryGetValue(operation, out var path))
+                {
+                    path = PathReconstruction.Reconstruct(operation, _facts.Context, _facts);
+                    _paths.Add(operation, path);
+                }
+
+                return path;
+            }
+
+            private AtomicWriteOptions OptionsFor(IOperation operation) => _facts.Context.Options.For(operation.Syntax.SyntaxTree);
+
+            private static IOperation? ArgumentFor(IInvocationOperation invocation, int ordinal)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument?.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        return OperationHelpers.Unwrap(argument.Value);
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>The type of the first argument other than the path: the value a serializing helper writes.</summary>
+            private static ITypeSymbol? ValueArgumentType(IInvocationOperation invocation, int pathOrdinal)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument?.Parameter != null && argument.Parameter.Ordinal != pathOrdinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        return OperationHelpers.Unwrap(argument.Value)?.Type;
+                    }
+                }
+
+                return null;
+            }
+
+            private void Report(IOperation operation, string file, string api, Sensitivity sensitivity, string shape, bool fixable, string family)
+            {
+                var location = operation.Syntax.GetLocation();
+                if (!_reported.Add(location))
+                {
+                    return;
+                }
+
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties.Add(DiagnosticPropertyNames.Shape, shape);
+                properties.Add(DiagnosticPropertyNames.Api, api);
+                properties.Add(DiagnosticPropertyNames.Fixable, fixable ? DiagnosticPropertyNames.True : DiagnosticPropertyNames.False);
+                properties.Add(DiagnosticPropertyNames.FileName, file);
+                properties.Add(DiagnosticPropertyNames.Reason, sensitivity.Reason);
+                properties.Add(DiagnosticPropertyNames.Signal, sensitivity.Kind.ToString());
+                properties.Add(DiagnosticPropertyNames.Family, family);
+
+                _context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.AW0001_InPlaceOverwrite,
+                    location,
+                    properties.ToImmutable(),
+                    file,
+                    api,
+                    sensitivity.Reason));
+            }
         }
     }
 }
