@@ -50,6 +50,29 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
             return Verify.VerifyAsync(Code(statement), Fixed(fixedStatement), ReadWithoutRecoveryFixer.EquivalenceKey);
         }
 
+        [Fact]
+        public Task Read_under_using_static_is_rewritten()
+        {
+            const string Before = """
+                using static System.IO.File;
+
+                class C
+                {
+                    string Load(string tokenPath) => {|AW0002:ReadAllText(tokenPath)|};
+                }
+                """;
+            const string After = """
+                using AtomicWrite;
+                using static System.IO.File;
+
+                class C
+                {
+                    string Load(string tokenPath) => AtomicFile.ReadAllText(tokenPath);
+                }
+                """;
+            return Verify.VerifyAsync(Before, After, ReadWithoutRecoveryFixer.EquivalenceKey);
+        }
+
         public static TheoryData<string, string, string> Loads => new()
         {
             {
