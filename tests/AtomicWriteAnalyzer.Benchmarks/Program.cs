@@ -46,7 +46,8 @@ namespace AtomicWriteAnalyzer.Benchmarks
                 var corpus = create();
                 var watch = Stopwatch.StartNew();
                 results.Add(await benchmark.RunAsync(corpus, results.Count == 0 ? options.Warmup : options.WarmupLater).ConfigureAwait(false));
-                Console.WriteLine($"measured {corpus.Name} ({corpus.Files} files) in {watch.Elapsed.TotalSeconds:F0} s");
+                Console.WriteLine($"measured {corpus.Name} ({corpus.Files} files) in {watch.Elapsed.TotalSeconds:F0} s:");
+                Report.Ratios(results.Skip(results.Count - 1).ToList());
             }
 
             Console.WriteLine();
