@@ -28,13 +28,14 @@ namespace AtomicWriteAnalyzer.Rules
             RegisterTypeFacts(
                 context,
                 compilationContext,
-                call => call.Effect == FileEffect.Read,
+                call => call.Effect == FileEffect.Read || call.Effect == FileEffect.Overwrite,
                 (end, facts) => ReportReads(end, facts));
         }
 
         private static void ReportReads(SymbolAnalysisContext context, TypeFacts facts)
         {
             var reported = new HashSet<Location>();
+            Dictionary<IOperation, PathModel>? writtenPaths = null;
             foreach (var fileCall in facts.Calls)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -51,7 +52,7 @@ namespace AtomicWriteAnalyzer.Rules
                 }
 
                 var options = facts.Context.Options.For(call.Operation.Syntax.SyntaxTree);
-                var sensitivity = SensitivitySignals.Evaluate(path, options, fileCall.WriterName);
+                var sensitivity = SensitivitySignals.Evaluate(path, options, fileCall.WriterName, () => Evidence(fileCall, path, facts, ref writtenPaths));
                 if (!sensitivity.IsSensitive)
                 {
                     continue;
@@ -87,6 +88,42 @@ namespace AtomicWriteAnalyzer.Rules
                     call.Display,
                     sensitivity.Reason));
             }
+        }
+
+        /// <summary>
+        /// What AW0001 knows about the file from its writes, for a read whose path says nothing: when the same type
+        /// overwrites the same path member, the evidence of that write (the data written, and this read as the read-back),
+        /// so that app state and serialized sensitive types flag the read as they flag the write, with the same reason.
+        /// </summary>
+        private static WriteEvidence Evidence(FileCall read, PathModel path, TypeFacts facts, ref Dictionary<IOperation, PathModel>? writtenPaths)
+        {
+            var root = path.RootMember;
+            string readBackBy = facts.Type.Name + "." + (read.WriterName ?? facts.Type.Name);
+            if (root != null)
+            {
+                writtenPaths ??= new Dictionary<IOperation, PathModel>();
+                foreach (var other in facts.Calls)
+                {
+                    var write = other.Call;
+                    if (write.Effect != FileEffect.Overwrite || write.Path == null)
+                    {
+                        continue;
+                    }
+
+                    if (!writtenPaths.TryGetValue(write.Path, out var written))
+                    {
+                        written = PathReconstruction.Reconstruct(write.Path, facts.Context, facts);
+                        writtenPaths.Add(write.Path, written);
+                    }
+
+                    if (SymbolEqualityComparer.Default.Equals(written.RootMember?.OriginalDefinition, root.OriginalDefinition))
+                    {
+                        return new WriteEvidence(facts.Type.Name, other.WriterName, WrittenData.Of(write, facts), readBackBy);
+                    }
+                }
+            }
+
+            return new WriteEvidence(facts.Type.Name, null, WrittenData.NotSerialized, readBackBy: null);
         }
 
         /// <summary>

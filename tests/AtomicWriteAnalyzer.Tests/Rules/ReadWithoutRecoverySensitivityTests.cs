@@ -53,6 +53,75 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             }
         }
 
+        public static TheoryData<string, string, string?> SameType => new()
+        {
+            // name, a type that writes and reads one path member, the reason both rules give (null: neither flags)
+            {
+                "app state: a generic storage rewritten with serialized data and read back",
+                """
+                sealed class JsonStorage<T>
+                {
+                    private readonly string _filePath;
+                    public JsonStorage(string directory) { _filePath = Path.Combine(directory, typeof(T).Name + ".json"); }
+                    public void Save(T value) => File.WriteAllText(_filePath, JsonSerializer.Serialize(value));
+                    public T? Load() => JsonSerializer.Deserialize<T>(File.ReadAllText(_filePath));
+                }
+                """,
+                "read back by JsonStorage.Load and rewritten with serialized data"
+            },
+            {
+                "a serialized type whose name is sensitive",
+                """
+                sealed class AuthToken { public string Value { get; set; } = ""; }
+                sealed class Store
+                {
+                    private readonly string _path = Path.Combine("data", "store.bin");
+                    public void Save(AuthToken token) => File.WriteAllText(_path, JsonSerializer.Serialize(token));
+                    public string Read() => File.ReadAllText(_path);
+                }
+                """,
+                "writes a serialized 'AuthToken', whose name contains 'auth'"
+            },
+            {
+                "plain text written and read back, no sensitive name",
+                """
+                sealed class Notes
+                {
+                    private readonly string _path = Path.Combine("data", "notes.txt");
+                    public void Save(string text) => File.WriteAllText(_path, text);
+                    public string Read() => File.ReadAllText(_path);
+                }
+                """,
+                null
+            },
+            {
+                "read only, in a type whose name is sensitive",
+                """
+                sealed class SettingsReader
+                {
+                    private readonly string _path = Path.Combine("data", "store.bin");
+                    public string Read() => File.ReadAllText(_path);
+                }
+                """,
+                null
+            },
+        };
+
+        /// <summary>The evidence of AW0001's writes (app state, serialized data) flags the reads of the same path member, with the same reason.</summary>
+        [Theory]
+        [MemberData(nameof(SameType))]
+        public async Task Reads_share_the_evidence_of_the_types_writes(string name, string code, string? reason)
+        {
+            Assert.NotNull(name);
+            string source = Snippet.Usings + code;
+
+            var written = (await AnalyzerRunner.RunAsync(new InPlaceOverwriteAnalyzer(), source)).Select(d => d.Properties[DiagnosticPropertyNames.Reason]).ToList();
+            var readBack = (await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryAnalyzer(), source)).Select(d => d.Properties[DiagnosticPropertyNames.Reason]).ToList();
+
+            Assert.True((reason == null ? new string?[0] : new[] { reason }).SequenceEqual(written), string.Join(" | ", written));
+            Assert.Equal(written, readBack);
+        }
+
         private const string PlainRead = "_ = File.ReadAllText(Path.Combine(directory, \"data\", \"store.bin\"));";
         private const string PlainReadFlagged = "_ = {|AW0002:File.ReadAllText(Path.Combine(directory, \"data\", \"store.bin\"))|};";
 
