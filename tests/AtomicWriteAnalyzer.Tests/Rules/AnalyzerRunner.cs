@@ -12,7 +12,12 @@ namespace AtomicWriteAnalyzer.Tests.Rules
     /// <summary>Runs an analyzer on code and returns its diagnostics, for assertions the markup cannot express (properties).</summary>
     internal static class AnalyzerRunner
     {
-        public static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, string code)
+        public static Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, string code) => RunAsync(analyzer, code, allowErrors: false);
+
+        /// <summary>For broken code: compiler errors are allowed; an analyzer exception comes back as an AD0001 diagnostic.</summary>
+        public static Task<ImmutableArray<Diagnostic>> RunAllowingErrorsAsync(DiagnosticAnalyzer analyzer, string code) => RunAsync(analyzer, code, allowErrors: true);
+
+        private static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, string code, bool allowErrors)
         {
             var references = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
             var compilation = CSharpCompilation.Create(
@@ -20,9 +25,18 @@ namespace AtomicWriteAnalyzer.Tests.Rules
                 new[] { CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.CSharp12), path: "/0/Test0.cs") },
                 references.Add(TestReferences.AtomicWrite),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            Xunit.Assert.Empty(errors);
-            var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAllDiagnosticsAsync();
+            if (!allowErrors)
+            {
+                var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                Xunit.Assert.Empty(errors);
+            }
+
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: null,
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false);
+            var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options).GetAllDiagnosticsAsync();
             return diagnostics.Where(d => !d.Id.StartsWith("CS")).ToImmutableArray();
         }
     }

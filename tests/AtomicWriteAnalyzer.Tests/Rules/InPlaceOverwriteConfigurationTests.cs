@@ -291,6 +291,32 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             return test.RunAsync();
         }
 
+        public static TheoryData<string> HalfTypedIssue7Shapes => new()
+        {
+            // A helper in another type, half typed.
+            "static class H { public static void SerializeToFile<T>(string filePath, T value) { using var f = File.Create(filePath, ; JsonSerializer.Serialize(f, value); } }\nclass U { void Save(string d) => H.SerializeToFile(Path.Combine(d, \"profiles.json\"), ); }",
+            "static class H { public static void Write(string filePath, string text) => File.WriteAllText(filePath }\nclass U { void Save(string d) => H.Write(Path.Combine(d, \"settings.json\"), \"\"); }",
+            "static class H { public static void Write(string filePath, string text) { filePath = ; File.WriteAllText(filePath, text); } }\nclass U { void Save(string d) => H.Write(Path.Combine(d, \"settings.json\") \"\"); }",
+            // A same-type helper with a missing argument.
+            "class S { static void W(string filePath, string t) => File.WriteAllText(filePath, t); void Save(string d) => W(, \"x\"); }",
+            // A serializer with missing arguments, a stream never declared.
+            "class S { void Save(string p) { using var s = new FileStream(p, FileMode.Create); JsonSerializer.Serialize(, this); new XmlSerializer(typeof(S)).Serialize(q, this); } }",
+            // App state with a broken read.
+            "class SettingsStore { string _f = \"a.dat\"; void Save(object v) => File.WriteAllText(_f, JsonSerializer.Serialize(v)); object Load() => JsonSerializer.Deserialize<object>(File.ReadAllText(); }",
+            // Look-alike wrappers, half declared.
+            "interface IFileService { void WriteAllText(string path, ); Stream Open(string filePath, FileMode); }\nclass U { IFileService f = null!; void Save() { f.WriteAllText(\"tokens.json\", \"\"); f.Open(\"tokens.json\", FileMode.Create); } }",
+            "interface IFileService { void WriteAllText(, string contents); }\nclass U { IFileService f = null!; void Save() => f.WriteAllText(\"tokens.json\", \"\"); }",
+        };
+
+        [Theory]
+        [MemberData(nameof(HalfTypedIssue7Shapes))]
+        public async Task Half_typed_helpers_serializers_and_wrappers_never_throw(string code)
+        {
+            // Half-typed code may or may not give AW0001; what matters is that the analyzer does not throw (AD0001).
+            var diagnostics = await AnalyzerRunner.RunAllowingErrorsAsync(new InPlaceOverwriteAnalyzer(), Snippet.Usings + "using System.Xml.Serialization;\n" + code);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        }
+
         [Fact]
         public Task Half_typed_members_never_throw()
         {
