@@ -32,7 +32,7 @@ namespace AtomicWrite
         {
             ValidateWrite(path, null, string.Empty, encoding, encodingGiven: true);
             using var stream = Begin(path, options);
-            using (var writer = new StreamWriter(stream, encoding, DefaultBufferSize, leaveOpen: true))
+            using (var writer = new StreamWriter(stream, encoding, TextBufferSize, leaveOpen: true))
             {
                 writer.Write(contents);
             }
@@ -56,7 +56,7 @@ namespace AtomicWrite
         {
             ValidateWrite(path, null, string.Empty, encoding, encodingGiven: true);
             using var stream = Begin(path, options);
-            using (var writer = new StreamWriter(stream, encoding, DefaultBufferSize, leaveOpen: true))
+            using (var writer = new StreamWriter(stream, encoding, TextBufferSize, leaveOpen: true))
             {
                 var chunk = ArrayPool<char>.Shared.Rent(Math.Min(Math.Max(contents.Length, 1), 16 * 1024));
                 try
@@ -148,7 +148,7 @@ namespace AtomicWrite
         {
             ValidateWrite(path, contents, nameof(contents), encoding, encodingGiven: true);
             using var stream = Begin(path, options);
-            using (var writer = new StreamWriter(stream, encoding, DefaultBufferSize, leaveOpen: true))
+            using (var writer = new StreamWriter(stream, encoding, TextBufferSize, leaveOpen: true))
             {
                 foreach (var line in contents)
                 {

@@ -131,7 +131,7 @@ namespace AtomicWrite
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var stream = Begin(path, options);
-            using (var writer = new StreamWriter(stream, encoding, DefaultBufferSize, leaveOpen: true))
+            using (var writer = new StreamWriter(stream, encoding, TextBufferSize, leaveOpen: true))
             {
                 foreach (var part in parts)
                 {
