@@ -100,6 +100,10 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             { "XDocument.Load(path)", Token + "_ = XDocument.Load(path);" },
             { "File.Move over the token file", Token + "File.Move(source, path, true);" },
             { "File.Delete", Token + "File.Delete(path);" },
+            { "AtomicFile.WriteAllText", Token + "AtomicFile.WriteAllText(path, json);" },
+            { "AtomicFile.WriteAllBytesAsync", Token + "await AtomicFile.WriteAllBytesAsync(path, bytes, cancellationToken: ct);" },
+            { "AtomicFile.Create", Token + "using (var stream = AtomicFile.Create(path)) { stream.Write(bytes); stream.Commit(); }" },
+            { "AtomicFile.Copy", Token + "AtomicFile.Copy(source, path);" },
         };
 
         [Theory]
