@@ -56,6 +56,17 @@ namespace AtomicWriteAnalyzer.Internal
         public string? ReadBackBy { get; }
     }
 
+    /// <summary>Names of the enums sent in <c>Diagnostic.Properties</c>, without <c>Enum.ToString()</c> (it showed in profiles).</summary>
+    internal static class EnumNames
+    {
+        private static readonly string[] SignalKinds = Enum.GetNames(typeof(SignalKind));
+        private static readonly string[] ApiFamilies = Enum.GetNames(typeof(ApiFamily));
+
+        public static string Name(this SignalKind kind) => (uint)kind < (uint)SignalKinds.Length ? SignalKinds[(int)kind] : kind.ToString();
+
+        public static string Name(this ApiFamily family) => (uint)family < (uint)ApiFamilies.Length ? ApiFamilies[(int)family] : family.ToString();
+    }
+
     /// <summary>The verdict on one path: sensitive or not, and the reason shown to the user (or why not).</summary>
     internal readonly struct Sensitivity
     {

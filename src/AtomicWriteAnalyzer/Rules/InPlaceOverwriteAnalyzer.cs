@@ -75,7 +75,7 @@ namespace AtomicWriteAnalyzer.Rules
                     var sensitivity = SensitivitySignals.Evaluate(path, OptionsFor(write.Operation), fileCall.WriterName, () => Evidence(write, path, fileCall.WriterName));
                     if (sensitivity.IsSensitive)
                     {
-                        Report(write.Operation, ShownFileName(path, write.Path), write.Display, sensitivity, write.Entry.Shape, write.IsFixable, write.Family.ToString());
+                        Report(write.Operation, ShownFileName(path, write.Path), write.Display, sensitivity, write.Entry.Shape, write.IsFixable, write.Family.Name());
                     }
                     else if (sensitivity.Kind == SignalKind.None && path.RootParameter is { } parameter)
                     {
@@ -125,7 +125,7 @@ namespace AtomicWriteAnalyzer.Rules
                     if (sensitivity.IsSensitive)
                     {
                         var reason = new Sensitivity(true, sensitivity.Kind, sensitivity.Reason + ", passed by " + _facts.Type.Name + "." + call.CallerName);
-                        Report(write.Operation, ShownFileName(path, argument), write.Display, reason, write.Entry.Shape, write.IsFixable, write.Family.ToString());
+                        Report(write.Operation, ShownFileName(path, argument), write.Display, reason, write.Entry.Shape, write.IsFixable, write.Family.Name());
                         return;
                     }
                 }
@@ -241,7 +241,7 @@ namespace AtomicWriteAnalyzer.Rules
                 properties.Add(DiagnosticPropertyNames.Fixable, fixable ? DiagnosticPropertyNames.True : DiagnosticPropertyNames.False);
                 properties.Add(DiagnosticPropertyNames.FileName, file);
                 properties.Add(DiagnosticPropertyNames.Reason, sensitivity.Reason);
-                properties.Add(DiagnosticPropertyNames.Signal, sensitivity.Kind.ToString());
+                properties.Add(DiagnosticPropertyNames.Signal, sensitivity.Kind.Name());
                 properties.Add(DiagnosticPropertyNames.Family, family);
 
                 _context.ReportDiagnostic(Diagnostic.Create(
