@@ -14,6 +14,9 @@ namespace AtomicWriteAnalyzer.Internal
         private const int MaxLeafDepth = 8;
         private const int MaxLeaves = 32;
 
+        /// <summary>Operations visited per path: constants add no leaf, so a chain of locals reused several times needs its own bound.</summary>
+        private const int MaxParts = 256;
+
         /// <summary>
         /// The parts a path is computed from, through locals with one definition, concatenation, interpolation and the
         /// <c>Path</c> helpers; constants and fixed folders are left out. False when there are too many to compare.
@@ -21,7 +24,7 @@ namespace AtomicWriteAnalyzer.Internal
         public static bool CollectLeaves(IOperation? operation, IPathFacts facts, int depth, List<IOperation> leaves, List<IOperation>? parts = null)
         {
             operation = OperationHelpers.Unwrap(operation);
-            if (operation == null || depth > MaxLeafDepth || leaves.Count > MaxLeaves)
+            if (operation == null || depth > MaxLeafDepth || leaves.Count > MaxLeaves || (parts != null && parts.Count > MaxParts))
             {
                 return false;
             }

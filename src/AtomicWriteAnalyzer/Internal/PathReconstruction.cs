@@ -61,12 +61,12 @@ namespace AtomicWriteAnalyzer.Internal
                 case IObjectCreationOperation creation when IsFileInfo(creation.Type):
                     return Visit(OperationHelpers.ArgumentValue(creation, "fileName"), depth + 1);
                 case IInterpolatedStringOperation interpolated:
-                    return Concat(interpolated.Parts.Select(part => part switch
+                    return Concat(VisitParts(interpolated.Parts.Select(part => part switch
                     {
-                        IInterpolatedStringTextOperation text => Visit(text.Text, depth + 1),
-                        IInterpolationOperation hole => Visit(hole.Expression, depth + 1),
-                        _ => Piece.Unknown(),
-                    }).ToList());
+                        IInterpolatedStringTextOperation text => text.Text,
+                        IInterpolationOperation hole => hole.Expression,
+                        _ => null,
+                    }).ToList(), depth + 1));
                 case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String:
                     return Concat(new List<Piece> { Visit(binary.LeftOperand, depth + 1), Visit(binary.RightOperand, depth + 1) });
                 case IConditionalOperation conditional:
@@ -233,7 +233,7 @@ namespace AtomicWriteAnalyzer.Internal
                 switch (name)
                 {
                     case "Concat" when method.IsStatic:
-                        return Concat(StringArguments(invocation).Select(a => Visit(a, depth + 1)).ToList());
+                        return Concat(VisitParts(StringArguments(invocation).ToList(), depth + 1));
                     case "ToString":
                     case "Trim":
                     case "TrimEnd":
@@ -271,12 +271,7 @@ namespace AtomicWriteAnalyzer.Internal
 
         private Piece Combine(IInvocationOperation invocation, int depth)
         {
-            var parts = new List<Piece>();
-            foreach (var argument in StringArguments(invocation))
-            {
-                parts.Add(Visit(argument, depth + 1).AsParts());
-            }
-
+            var parts = SkipRepeatedUnknowns(VisitParts(StringArguments(invocation).ToList(), depth + 1).Select(p => p.AsParts()).ToList());
             if (parts.Count == 0)
             {
                 return Piece.Unknown();
@@ -375,8 +370,43 @@ namespace AtomicWriteAnalyzer.Internal
             return directory + stem + (extension.StartsWith(".", StringComparison.Ordinal) || extension == PathModel.Unknown ? extension : "." + extension);
         }
 
+        /// <summary>
+        /// Visits the parts of a concatenation or <c>Path.Combine</c> last to first: when the step budget runs out in a
+        /// path of thousands of parts, the unknown parts are the leading folders, and the file name survives.
+        /// </summary>
+        private List<Piece> VisitParts(List<IOperation?> operations, int depth)
+        {
+            var pieces = new Piece[operations.Count];
+            for (int i = operations.Count - 1; i >= 0; i--)
+            {
+                pieces[i] = Visit(operations[i], depth);
+            }
+
+            return pieces.ToList();
+        }
+
+        /// <summary>
+        /// Drops an unknown part that follows another (both <c>**</c>, with no holder or origin): joined they normalize to
+        /// one <c>**</c> anyway, and past the step budget every part is unknown, so joining thousands of them one by one
+        /// (each join copying the text so far) would be quadratic.
+        /// </summary>
+        private static List<Piece> SkipRepeatedUnknowns(List<Piece> parts)
+        {
+            var kept = new List<Piece>(parts.Count);
+            foreach (var part in parts)
+            {
+                if (!(part.IsBareUnknown && kept.Count > 0 && kept[kept.Count - 1].IsBareUnknown))
+                {
+                    kept.Add(part);
+                }
+            }
+
+            return kept;
+        }
+
         private static Piece Concat(List<Piece> parts)
         {
+            parts = SkipRepeatedUnknowns(parts);
             if (parts.Count == 0)
             {
                 return Piece.Text("");
@@ -440,6 +470,8 @@ namespace AtomicWriteAnalyzer.Internal
             public PathOrigin Origins { get; private set; }
 
             public string? OriginDetail { get; private set; }
+
+            public bool IsBareUnknown => Texts.Count == 1 && Texts[0] == PathModel.Unknown && Holders.Count == 0 && Origins == PathOrigin.None;
 
             public bool StartsWithSeparator => Texts.All(t => t.StartsWith("/", StringComparison.Ordinal) || t.StartsWith("\\", StringComparison.Ordinal));
 

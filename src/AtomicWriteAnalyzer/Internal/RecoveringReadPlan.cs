@@ -116,7 +116,7 @@ namespace AtomicWriteAnalyzer.Internal
             }
 
             var local = declarator.Symbol;
-            int index = block.Operations.IndexOf(group);
+            int index = BodyIndex.Of(group).StatementIndex(group);
             if (local.IsConst || local.RefKind != RefKind.None || index < 0 || index + 1 >= block.Operations.Length)
             {
                 return false;
@@ -124,17 +124,14 @@ namespace AtomicWriteAnalyzer.Internal
 
             var next = block.Operations[index + 1];
             ILocalReferenceOperation? use = null;
-            foreach (var operation in OperationHelpers.Root(read).Descendants())
+            foreach (var reference in BodyIndex.Of(read).ReferencesTo(local))
             {
-                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                if (use != null)
                 {
-                    if (use != null)
-                    {
-                        return false;
-                    }
-
-                    use = reference;
+                    return false;
                 }
+
+                use = reference;
             }
 
             IOperation? usedValue = use;

@@ -39,8 +39,8 @@ namespace AtomicWriteAnalyzer.Internal
                 return false;
             }
 
-            int writeIndex = block.Operations.IndexOf(writeStatement);
-            int moveIndex = block.Operations.IndexOf(moveStatement);
+            int writeIndex = BodyIndex.Of(block).StatementIndex(writeStatement);
+            int moveIndex = BodyIndex.Of(block).StatementIndex(moveStatement);
             if (writeIndex < 0 || moveIndex <= writeIndex)
             {
                 return false;
@@ -144,26 +144,15 @@ namespace AtomicWriteAnalyzer.Internal
                 return null;
             }
 
-            IVariableDeclarationGroupOperation? declaration = null;
-            foreach (var statement in block.Operations)
-            {
-                if (statement is IVariableDeclarationGroupOperation group && group.Declarations.Length == 1
-                    && group.Declarations[0].Declarators.Length == 1
-                    && SymbolEqualityComparer.Default.Equals(group.Declarations[0].Declarators[0].Symbol, local))
-                {
-                    declaration = group;
-                }
-            }
-
-            if (declaration == null)
+            var declaration = BodyIndex.Of(block).DeclaratorOf(local)?.Parent?.Parent as IVariableDeclarationGroupOperation;
+            if (declaration == null || declaration.Parent != block || declaration.Declarations.Length != 1 || declaration.Declarations[0].Declarators.Length != 1)
             {
                 return null;
             }
 
-            foreach (var operation in OperationHelpers.Root(write.Operation).Descendants())
+            foreach (var reference in BodyIndex.Of(write.Operation).ReferencesTo(local))
             {
-                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                    && !write.Operation.Syntax.Span.Contains(reference.Syntax.Span) && !rename.Operation.Syntax.Span.Contains(reference.Syntax.Span))
+                if (!write.Operation.Syntax.Span.Contains(reference.Syntax.Span) && !rename.Operation.Syntax.Span.Contains(reference.Syntax.Span))
                 {
                     return null;
                 }

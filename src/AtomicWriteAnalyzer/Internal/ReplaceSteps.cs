@@ -30,7 +30,7 @@ namespace AtomicWriteAnalyzer.Internal
             int start = write.Operation.Syntax.SpanStart;
             int end = rename.Operation.Syntax.SpanStart;
             string weak = "";
-            foreach (var operation in OperationHelpers.Root(write.Operation).Descendants())
+            foreach (var operation in BodyIndex.Of(write.Operation).InvocationsBetween(start, end))
             {
                 if (!(operation is IInvocationOperation invocation) || invocation.TargetMethod == null)
                 {
@@ -123,7 +123,7 @@ namespace AtomicWriteAnalyzer.Internal
         {
             var tempLeaves = new List<IOperation>();
             var targetParts = new List<IOperation>();
-            if (!PathParts.CollectLeaves(temp, facts, 0, tempLeaves) || !PathParts.CollectLeaves(target, facts, 0, new List<IOperation>(), targetParts))
+            if (!PathParts.CollectLeaves(temp, facts, 0, tempLeaves, new List<IOperation>()) || !PathParts.CollectLeaves(target, facts, 0, new List<IOperation>(), targetParts))
             {
                 return false;
             }
@@ -182,7 +182,7 @@ namespace AtomicWriteAnalyzer.Internal
             }
 
             int end = rename.Operation.Syntax.SpanStart;
-            foreach (var operation in OperationHelpers.Root(rename.Operation).Descendants())
+            foreach (var operation in BodyIndex.Of(rename.Operation).InvocationsNamed("Delete"))
             {
                 if (!(operation is IInvocationOperation invocation) || invocation.TargetMethod?.Name != "Delete"
                     || invocation.Syntax.SpanStart >= end || IsInCatch(invocation))

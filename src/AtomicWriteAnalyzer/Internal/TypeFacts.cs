@@ -25,6 +25,8 @@ namespace AtomicWriteAnalyzer.Internal
         private ConcurrentQueue<KeyValuePair<ISymbol, IOperation>>? _valueRecords;
         private Dictionary<ISymbol, List<IOperation>>? _values;
         private Dictionary<IOperation, LocalDefinitions>? _locals;
+        private Dictionary<IOperation, List<ApiCall>>? _renamesByBody;
+        private Dictionary<IOperation, Dictionary<string, List<ApiCall>>>? _renamesByKey;
 
         public TypeFacts(INamedTypeSymbol type, AnalyzerCompilationContext context)
         {
@@ -61,20 +63,101 @@ namespace AtomicWriteAnalyzer.Internal
             lock (_gate)
             {
                 (_calls ??= new List<FileCall>()).Add(new FileCall(call, containingSymbol));
+                _renamesByBody = null;
+                _renamesByKey = null;
             }
         }
 
         /// <summary>The renames (File.Move, File.Replace, FileInfo.MoveTo/Replace) made in the same body as <paramref name="call"/>.</summary>
         public IEnumerable<ApiCall> RenamesInBodyOf(ApiCall call)
         {
-            var root = OperationHelpers.Root(call.Operation);
-            foreach (var other in Calls)
+            // Grouped once (the calls are complete at the symbol end): a scan of every call per write was quadratic in
+            // a body with thousands of writes.
+            Dictionary<IOperation, List<ApiCall>> renames;
+            lock (_gate)
             {
-                if (other.Call.Effect == FileEffect.Rename && OperationHelpers.Root(other.Call.Operation) == root)
+                if (_renamesByBody == null)
                 {
-                    yield return other.Call;
+                    _renamesByBody = new Dictionary<IOperation, List<ApiCall>>();
+                    foreach (var other in Calls)
+                    {
+                        if (other.Call.Effect == FileEffect.Rename)
+                        {
+                            var root = OperationHelpers.Root(other.Call.Operation);
+                            if (!_renamesByBody.TryGetValue(root, out var list))
+                            {
+                                list = new List<ApiCall>();
+                                _renamesByBody.Add(root, list);
+                            }
+
+                            list.Add(other.Call);
+                        }
+                    }
+                }
+
+                renames = _renamesByBody;
+            }
+
+            return renames.TryGetValue(OperationHelpers.Root(call.Operation), out var inBody) ? inBody : System.Linq.Enumerable.Empty<ApiCall>();
+        }
+
+        /// <summary>
+        /// The rename later in the same body whose source is the file <paramref name="write"/> writes, as
+        /// <see cref="HandRolledReplace.FindRename(ApiCall, IEnumerable{ApiCall}, IPathFacts)"/> finds it among
+        /// <see cref="RenamesInBodyOf"/>; or null. The body's renames are grouped once by their source's key, so a write
+        /// looks up its own instead of being compared with every rename (quadratic in a body with thousands).
+        /// </summary>
+        public ApiCall? RenameOf(ApiCall write)
+        {
+            if (write.Path == null)
+            {
+                return null;
+            }
+
+            var root = OperationHelpers.Root(write.Operation);
+            Dictionary<string, List<ApiCall>>? byKey;
+            lock (_gate)
+            {
+                _renamesByKey ??= new Dictionary<IOperation, Dictionary<string, List<ApiCall>>>();
+                if (!_renamesByKey.TryGetValue(root, out byKey))
+                {
+                    byKey = new Dictionary<string, List<ApiCall>>(System.StringComparer.Ordinal);
+                    foreach (var rename in RenamesInBodyOf(write))
+                    {
+                        if (rename.Path == null)
+                        {
+                            continue;
+                        }
+
+                        string key = HandRolledReplace.KeyOf(rename.Path, this);
+                        if (!byKey.TryGetValue(key, out var sameKey))
+                        {
+                            sameKey = new List<ApiCall>(1);
+                            byKey.Add(key, sameKey);
+                        }
+
+                        sameKey.Add(rename);
+                    }
+
+                    _renamesByKey.Add(root, byKey);
                 }
             }
+
+            if (byKey.Count == 0 || !byKey.TryGetValue(HandRolledReplace.KeyOf(write.Path, this), out var candidates))
+            {
+                return null;
+            }
+
+            int writeStart = write.Operation.Syntax.SpanStart;
+            foreach (var rename in candidates)
+            {
+                if (rename.Operation.Syntax.SpanStart > writeStart)
+                {
+                    return rename;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

@@ -66,7 +66,7 @@ namespace AtomicWriteAnalyzer.Rules
                     _context.CancellationToken.ThrowIfCancellationRequested();
                     var write = fileCall.Call;
                     if (write.Effect != FileEffect.Overwrite || write.Path == null
-                        || HandRolledReplace.FindRename(write, _facts.RenamesInBodyOf(write), _facts) != null)
+                        || _facts.RenameOf(write) != null)
                     {
                         continue;
                     }

@@ -49,7 +49,7 @@ namespace AtomicWriteAnalyzer.Rules
                     continue;
                 }
 
-                var rename = HandRolledReplace.FindRename(write, facts.RenamesInBodyOf(write), facts);
+                var rename = facts.RenameOf(write);
                 if (rename == null || rename.Target == null)
                 {
                     continue;

@@ -35,9 +35,9 @@ namespace AtomicWriteAnalyzer.Rules.DisposedWithoutCommit
         /// <summary>The references to <paramref name="local"/> under <paramref name="root"/>, each with what it does.</summary>
         public static IEnumerable<(ILocalReferenceOperation Reference, AtomicUse Use)> Classify(IOperation root, ILocalSymbol local)
         {
-            foreach (var reference in root.Descendants().OfType<ILocalReferenceOperation>())
+            foreach (var reference in BodyIndex.Of(root).ReferencesTo(local))
             {
-                if (SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                if (root.Syntax.Span.Contains(reference.Syntax.Span))
                 {
                     yield return (reference, Classify(reference, root));
                 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -18,7 +19,8 @@ namespace AtomicWriteAnalyzer.Rules.DisposedWithoutCommit
         /// <summary>True when some normal exit of the local's scope is reachable without a commit; null when the scope is not recognized.</summary>
         public static bool? HasUncommittedExit(ControlFlowGraph graph, ILocalSymbol local)
         {
-            var scope = FindScope(graph.Root, local, graph);
+            var facts = GraphFacts.Of(graph);
+            var scope = facts.ScopeOf(local);
             if (scope == null)
             {
                 return null;
@@ -26,8 +28,8 @@ namespace AtomicWriteAnalyzer.Rules.DisposedWithoutCommit
 
             int first = scope.FirstBlockOrdinal;
             int last = scope.LastBlockOrdinal;
-            var captures = CapturesOf(graph, local);
-            var commitCaptures = CommitCaptures(graph, captures);
+            var captures = facts.CapturesOf(local);
+            var commitCaptures = new HashSet<CaptureId>(captures.Where(facts.CommitReceivers.Contains));
             var commits = new bool[last + 1];
             for (int i = first; i <= last; i++)
             {
@@ -76,30 +78,6 @@ namespace AtomicWriteAnalyzer.Rules.DisposedWithoutCommit
             && (branch.Destination.Ordinal < first || branch.Destination.Ordinal > last);
 
         /// <summary>
-        /// The try region of the using that declares the local: the outermost try-and-finally inside the local's
-        /// lifetime whose finally refers to the local (a user's own try/finally sits deeper).
-        /// </summary>
-        private static ControlFlowRegion? FindScope(ControlFlowRegion region, ILocalSymbol local, ControlFlowGraph graph)
-        {
-            if (region.Kind == ControlFlowRegionKind.TryAndFinally && region.NestedRegions.Length == 2
-                && Blocks(graph, region.NestedRegions[1]).Any(block => Operations(block).Any(operation => IsReference(operation, local))))
-            {
-                return region.NestedRegions[0];
-            }
-
-            foreach (var nested in region.NestedRegions)
-            {
-                var found = FindScope(nested, local, graph);
-                if (found != null)
-                {
-                    return found;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>
         /// Whether the block commits the local. <c>stream?.Commit()</c> captures the local in one block and calls Commit
         /// in the next, behind a null check the local never fails (a using local from AtomicFile is never null): the
         /// capture itself counts as the commit.
@@ -115,24 +93,6 @@ namespace AtomicWriteAnalyzer.Rules.DisposedWithoutCommit
         private static bool IsCommit(IInvocationOperation invocation) =>
             (invocation.TargetMethod.Name == "Commit" || invocation.TargetMethod.Name == "CommitAsync")
             && AtomicLocalUses.IsAtomicType(invocation.TargetMethod.ContainingType);
-
-        /// <summary>The captures of the local that are the receiver of a Commit call.</summary>
-        private static HashSet<CaptureId> CommitCaptures(ControlFlowGraph graph, HashSet<CaptureId> captures)
-        {
-            var commitCaptures = new HashSet<CaptureId>();
-            foreach (var block in graph.Blocks)
-            {
-                foreach (var invocation in Operations(block).OfType<IInvocationOperation>())
-                {
-                    if (IsCommit(invocation) && Unwrap(invocation.Instance) is IFlowCaptureReferenceOperation reference && captures.Contains(reference.Id))
-                    {
-                        commitCaptures.Add(reference.Id);
-                    }
-                }
-            }
-
-            return commitCaptures;
-        }
 
         private static IOperation? Unwrap(IOperation? operation)
         {
@@ -150,32 +110,83 @@ namespace AtomicWriteAnalyzer.Rules.DisposedWithoutCommit
             return IsReference(instance, local) || (instance is IFlowCaptureReferenceOperation capture && captures.Contains(capture.Id));
         }
 
-        /// <summary>Flow captures of the local (the compiler captures the receiver of <c>stream?.Commit()</c>).</summary>
-        private static HashSet<CaptureId> CapturesOf(ControlFlowGraph graph, ILocalSymbol local)
+        private static bool IsReference(IOperation? operation, ILocalSymbol local) =>
+            operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+
+        /// <summary>
+        /// What the rule needs from a flow graph beyond one scope, gathered in one walk of the graph and kept with it
+        /// (a member's usings all share its graph; a walk per using made a method with thousands of them quadratic):
+        /// <list type="bullet">
+        /// <item>the scope of each using local: the try region of the outermost try-and-finally whose finally refers
+        /// to it (a user's own try/finally sits deeper);</item>
+        /// <item>the flow captures of each local (the compiler captures the receiver of <c>stream?.Commit()</c>);</item>
+        /// <item>the captures that are the receiver of a Commit call.</item>
+        /// </list>
+        /// </summary>
+        private sealed class GraphFacts
         {
-            var captures = new HashSet<CaptureId>();
-            foreach (var block in graph.Blocks)
+            private static readonly ConditionalWeakTable<ControlFlowGraph, GraphFacts> ByGraph = new ConditionalWeakTable<ControlFlowGraph, GraphFacts>();
+
+            private static readonly HashSet<CaptureId> NoCaptures = new HashSet<CaptureId>();
+
+            private readonly Dictionary<ILocalSymbol, ControlFlowRegion> _scopes = new Dictionary<ILocalSymbol, ControlFlowRegion>(SymbolEqualityComparer.Default);
+            private readonly Dictionary<ILocalSymbol, HashSet<CaptureId>> _captures = new Dictionary<ILocalSymbol, HashSet<CaptureId>>(SymbolEqualityComparer.Default);
+
+            private GraphFacts(ControlFlowGraph graph)
             {
-                foreach (var capture in Operations(block).OfType<IFlowCaptureOperation>())
+                AddScopes(graph, graph.Root);
+                foreach (var block in graph.Blocks)
                 {
-                    if (IsReference(capture.Value, local))
+                    foreach (var operation in Operations(block))
                     {
-                        captures.Add(capture.Id);
+                        if (operation is IFlowCaptureOperation capture && capture.Value is ILocalReferenceOperation reference && reference.Local != null)
+                        {
+                            if (!_captures.TryGetValue(reference.Local, out var captures))
+                            {
+                                captures = new HashSet<CaptureId>();
+                                _captures.Add(reference.Local, captures);
+                            }
+
+                            captures.Add(capture.Id);
+                        }
+                        else if (operation is IInvocationOperation invocation && IsCommit(invocation) && Unwrap(invocation.Instance) is IFlowCaptureReferenceOperation receiver)
+                        {
+                            CommitReceivers.Add(receiver.Id);
+                        }
                     }
                 }
             }
 
-            return captures;
-        }
+            public HashSet<CaptureId> CommitReceivers { get; } = new HashSet<CaptureId>();
 
-        private static bool IsReference(IOperation? operation, ILocalSymbol local) =>
-            operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+            public static GraphFacts Of(ControlFlowGraph graph) => ByGraph.GetValue(graph, g => new GraphFacts(g));
 
-        private static IEnumerable<BasicBlock> Blocks(ControlFlowGraph graph, ControlFlowRegion region)
-        {
-            for (int i = region.FirstBlockOrdinal; i <= region.LastBlockOrdinal; i++)
+            public ControlFlowRegion? ScopeOf(ILocalSymbol local) => _scopes.TryGetValue(local, out var scope) ? scope : null;
+
+            public HashSet<CaptureId> CapturesOf(ILocalSymbol local) => _captures.TryGetValue(local, out var captures) ? captures : NoCaptures;
+
+            /// <summary>Outer regions first, so the first try-and-finally met for a local is its using's.</summary>
+            private void AddScopes(ControlFlowGraph graph, ControlFlowRegion region)
             {
-                yield return graph.Blocks[i];
+                if (region.Kind == ControlFlowRegionKind.TryAndFinally && region.NestedRegions.Length == 2)
+                {
+                    var @finally = region.NestedRegions[1];
+                    for (int i = @finally.FirstBlockOrdinal; i <= @finally.LastBlockOrdinal; i++)
+                    {
+                        foreach (var operation in Operations(graph.Blocks[i]))
+                        {
+                            if (operation is ILocalReferenceOperation reference && reference.Local != null && !_scopes.ContainsKey(reference.Local))
+                            {
+                                _scopes.Add(reference.Local, region.NestedRegions[0]);
+                            }
+                        }
+                    }
+                }
+
+                foreach (var nested in region.NestedRegions)
+                {
+                    AddScopes(graph, nested);
+                }
             }
         }
 
