@@ -8,40 +8,12 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AtomicWriteAnalyzer.Tests.Robustness
 {
-    /// <summary>The ways code breaks while it is typed, or is written to trip a tracer.</summary>
-    internal enum MutationKind
-    {
-        /// <summary>One token removed.</summary>
-        DeleteToken,
-
-        /// <summary>The file cut at a multiple of <see cref="Mutations.CutStep"/> characters, as if the rest was not typed yet.</summary>
-        Cut,
-
-        /// <summary>One line pasted twice.</summary>
-        DuplicateLine,
-
-        /// <summary>Two identifiers exchanged (a local for a field, a type for a method...).</summary>
-        SwapIdentifiers,
-
-        /// <summary>A brace, parenthesis or bracket added or removed.</summary>
-        UnbalanceBrackets,
-
-        /// <summary>A token typed where it does not belong (<c>null</c>, <c>=&gt;</c>, <c>?.</c>, a half call...).</summary>
-        InsertToken,
-
-        /// <summary>Consts, fields, properties and methods that refer to each other in cycles, used as a file call's path.</summary>
-        MemberCycles,
-
-        /// <summary>Locals assigned from each other (<c>a = b; b = a;</c>), used as a file call's path.</summary>
-        LocalCycles,
-    }
-
     /// <summary>
     /// Deterministic mutations of C# text. Each takes the text and a <see cref="Random"/> and returns new text and a
     /// description of what it did (for a failure message). Positions come from the Roslyn tokens of the current text,
     /// so every mutation lands on a token boundary or inside a member.
     /// </summary>
-    internal static class Mutations
+    internal static partial class Mutations
     {
         /// <summary>Cuts fall on multiples of this many characters.</summary>
         public const int CutStep = 7;
@@ -54,22 +26,6 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
             "const", "var", "get;", "return", "yield return", "throw", "goto x;", "x:", "async", "unsafe", "fixed", "lock (this)", "foreach (var x in",
             "[SensitiveFile]", "this", "base.", "nameof(", "typeof(", "sizeof(", "is", "as", "switch {", "with {", "?", ":", "::", "global::", "<", ">",
             "=", "==", "??=", "@", "`", "\\", "'", "\u2028", "\0",
-        };
-
-        /// <summary>Members that refer to each other in cycles, and the expression a file call's path becomes.</summary>
-        private static readonly (string Members, string Path)[] Cycles =
-        {
-            ("const string CycleA = CycleB + \"/tokens.json\"; const string CycleB = CycleA;", "CycleA"),
-            ("const string TokenFile = TokenFile;", "TokenFile"),
-            ("static string s_tokenPath = s_configPath; static string s_configPath = s_tokenPath + \".json\";", "s_tokenPath"),
-            ("readonly string _settingsPath; string SettingsPath { get => StatePath; } string StatePath => SettingsPath + \"/state.json\";", "SettingsPath"),
-            ("string TokenPath => TokenPath;", "TokenPath"),
-            ("string CredentialsFile { get { return CredentialsFile + \".json\"; } }", "CredentialsFile"),
-            ("string ConfigPath() => ConfigPath();", "ConfigPath()"),
-            ("string SecretPath(int n) => n == 0 ? \"secret.json\" : SecretPath(n - 1) + SecretPath(n - 2);", "SecretPath(3)"),
-            ("static string A => B; static string B => C; static string C => A + \"tokens.json\";", "A"),
-            ("string SessionPath { get; set; } void Swap() { SessionPath = SessionPath + SessionPath; }", "SessionPath"),
-            ("static string _p1 = _p2 + _p2; static string _p2 = _p3 + _p3; static string _p3 = _p4 + _p4; static string _p4 = _p1 + \"auth.json\";", "_p1"),
         };
 
         public static (string Text, string Description) Apply(MutationKind kind, string text, Random random)
@@ -149,76 +105,24 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
 
                 case MutationKind.LocalCycles:
                     return LocalCycles(text, root, random);
+
+                case MutationKind.BreakFileCall:
+                    return BreakFileCall(text, root, random);
+
+                case MutationKind.WrapStatement:
+                    return WrapStatement(text, root, random);
+
+                case MutationKind.CutInFileCall:
+                    return CutInFileCall(text, root, random);
             }
 
             return (text, "unchanged (" + kind + " does not apply)");
         }
 
-        /// <summary>Cyclic members added to a type; the path of one of its file calls replaced by one of them.</summary>
-        private static (string, string) MemberCycles(string text, SyntaxNode root, Random random)
+        private static string Shorten(SyntaxNode node)
         {
-            var type = root.DescendantNodes().OfType<TypeDeclarationSyntax>().FirstOrDefault(t => !t.OpenBraceToken.IsMissing);
-            if (type == null)
-            {
-                return (text, "unchanged (no type for cycles)");
-            }
-
-            int cycle = random.Next(Cycles.Length);
-            int second = random.Next(Cycles.Length);
-            string members = cycle == second ? Cycles[cycle].Members : Cycles[cycle].Members + " " + Cycles[second].Members;
-            var edits = new List<(int Start, int Length, string Text)> { (type.OpenBraceToken.Span.End, 0, "\n" + members + "\n") };
-            string where = "none";
-            var calls = root.DescendantNodes()
-                .Select(n => n switch
-                {
-                    InvocationExpressionSyntax invocation => (Callee: invocation.Expression.ToString(), Argument: invocation.ArgumentList.Arguments.FirstOrDefault()),
-                    BaseObjectCreationExpressionSyntax creation => (Callee: "new", Argument: creation.ArgumentList?.Arguments.FirstOrDefault()),
-                    _ => (Callee: "", Argument: null),
-                })
-                .Where(c => c.Argument != null)
-                .ToList();
-            if (calls.Count > 0)
-            {
-                var (callee, argument) = calls[random.Next(calls.Count)];
-                edits.Add((argument!.Expression.SpanStart, argument.Expression.Span.Length, Cycles[cycle].Path));
-                where = "of " + callee;
-            }
-
-            return (Edit(text, edits), $"cycle #{cycle}/#{second} in {type.Identifier.Text}, path {where}");
-        }
-
-        /// <summary>Locals defined from each other at the start of a block; the path of one of its file calls replaced by one of them.</summary>
-        private static (string, string) LocalCycles(string text, SyntaxNode root, Random random)
-        {
-            var blocks = root.DescendantNodes().OfType<BlockSyntax>().Where(b => !b.OpenBraceToken.IsMissing).ToList();
-            if (blocks.Count == 0)
-            {
-                return (text, "unchanged (no block for cycles)");
-            }
-
-            var block = blocks[random.Next(blocks.Count)];
-            string locals = random.Next(3) switch
-            {
-                0 => "string tokenPath = \"a\", configPath = tokenPath; tokenPath = configPath; configPath = tokenPath + \"/tokens.json\";",
-                1 => "var settingsFile = \"\"; for (int i = 0; i < 3; i++) { settingsFile = settingsFile + settingsFile; settingsFile += settingsFile; }",
-                _ => "string statePath = null, p2 = null, p3 = null; statePath = p2 ?? p3; p2 = p3 + statePath; p3 = flag ? statePath : p2;",
-            };
-            string name = locals.Substring(locals.IndexOf(' ') + 1, locals.IndexOf(' ', locals.IndexOf(' ') + 1) - locals.IndexOf(' ') - 1);
-
-            // The call must come after the declaration: only calls inside this block are candidates.
-            var calls = block.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(c => c.ArgumentList.Arguments.Count > 0).ToList();
-            string withPath = text;
-            string where = "none";
-            if (calls.Count > 0)
-            {
-                var call = calls[random.Next(calls.Count)];
-                var argument = call.ArgumentList.Arguments[0].Expression;
-                withPath = Replace(text, argument.SpanStart, argument.Span.Length, name);
-                where = call.Expression.ToString();
-            }
-
-            int at = block.OpenBraceToken.Span.End;
-            return (Replace(withPath, at, 0, "\n" + locals + "\n"), $"local cycle '{name}' in block at {at}, path of {where}");
+            string shown = node.ToString().Replace('\n', ' ');
+            return shown.Length <= 60 ? shown : shown.Substring(0, 59) + "…";
         }
 
         /// <summary>Applies edits given in positions of the original text.</summary>

@@ -98,7 +98,8 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
 
         /// <summary>
         /// Every fix of every fixer for each diagnostic it can fix (each action's operations applied), then each fixer's
-        /// Fix All at document scope keyed by its first action, as <c>dotnet format</c> keys it.
+        /// Fix All at document scope keyed by its first action, as <c>dotnet format</c> keys it, and the analyzers again
+        /// on what Fix All wrote.
         /// </summary>
         public async Task<FixRun> FixAsync(AnalysisRun analysis, CancellationToken cancellationToken)
         {
@@ -142,7 +143,13 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
                     var action = await fixAll.GetFixAsync(context);
                     if (action != null)
                     {
-                        await ApplyAsync(document, action, cancellationToken);
+                        // The fixed file is code users get: the analyzers must survive it too.
+                        foreach (var changed in await ApplyAsync(document, action, cancellationToken))
+                        {
+                            var again = await AnalyzeAsync(changed, scopeAll: false, measure: false, cancellationToken);
+                            run.Exceptions.AddRange(again.Exceptions.Select(e => "after " + fixer.GetType().Name + " Fix All: " + e));
+                        }
+
                         run.FixAlls++;
                     }
                 });
@@ -164,8 +171,9 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
         }
 
         /// <summary>Applies the action's operations and realizes every changed document (text and tree), as the IDE's preview does.</summary>
-        private static async Task ApplyAsync(Document document, CodeAction action, CancellationToken cancellationToken)
+        private static async Task<List<Document>> ApplyAsync(Document document, CodeAction action, CancellationToken cancellationToken)
         {
+            var documents = new List<Document>();
             foreach (var operation in await action.GetOperationsAsync(cancellationToken))
             {
                 if (!(operation is ApplyChangesOperation apply))
@@ -179,8 +187,11 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
                     var changed = apply.ChangedSolution.GetDocument(changedDocument)!;
                     await changed.GetTextAsync(cancellationToken);
                     await changed.GetSyntaxRootAsync(cancellationToken);
+                    documents.Add(changed);
                 }
             }
+
+            return documents;
         }
 
         private sealed class Provider : FixAllContext.DiagnosticProvider
