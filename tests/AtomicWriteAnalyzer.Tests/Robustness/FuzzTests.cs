@@ -119,7 +119,7 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
 
             string summary = $"fuzz: {inputs} of {settings.Inputs} inputs in {clock.Elapsed.TotalSeconds:0} s"
                 + (inputs < settings.Inputs && settings.Only == null ? $" (stopped at the {settings.Budget.TotalSeconds:0} s budget)" : "")
-                + $"; {corpus.Count} seeds; diagnostics {diagnosticsById.Values.Sum()} ({string.Join(", ", diagnosticsById.Select(p => p.Key + " " + p.Value))});"
+                + $"; {corpus.Count} seeds; {host.Analyzers.Length} analyzers, {host.Fixers.Length} fixers; diagnostics {diagnosticsById.Values.Sum()} ({string.Join(", ", diagnosticsById.Select(p => p.Key + " " + p.Value))});"
                 + $" fixes applied {fixes}, Fix All (document) {fixAlls}; slowest analysis {slowest.TotalMilliseconds:0} ms; {failures.Count} failing; {settings}";
             _output.WriteLine(summary);
             if (settings.Report != null)
