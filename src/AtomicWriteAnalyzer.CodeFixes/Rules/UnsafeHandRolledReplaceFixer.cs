@@ -27,7 +27,7 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules
         private protected override FixPlan? Plan(FixContext context, Diagnostic diagnostic)
         {
             if (!diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.Fixable, out string? fixable) || fixable != DiagnosticPropertyNames.True
-                || !diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.Fix, out string? fix) || fix != UnsafeHandRolledReplaceAnalyzer.FixCollapse)
+                || !diagnostic.Properties.TryGetValue(DiagnosticPropertyNames.Fix, out string? fix) || fix != UnsafeHandRolledReplaceRule.FixCollapse)
             {
                 return null;
             }

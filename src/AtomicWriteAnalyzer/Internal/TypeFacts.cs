@@ -27,6 +27,7 @@ namespace AtomicWriteAnalyzer.Internal
         private Dictionary<IOperation, LocalDefinitions>? _locals;
         private Dictionary<IOperation, List<ApiCall>>? _renamesByBody;
         private Dictionary<IOperation, Dictionary<string, List<ApiCall>>>? _renamesByKey;
+        private Dictionary<IOperation, PathModel>? _paths;
 
         public TypeFacts(INamedTypeSymbol type, AnalyzerCompilationContext context)
         {
@@ -203,6 +204,23 @@ namespace AtomicWriteAnalyzer.Internal
                     RecordValue(method.AssociatedSymbol is IPropertySymbol property2 ? property2 : method, ret.ReturnedValue);
                     break;
             }
+        }
+
+        /// <summary>
+        /// The path <paramref name="operation"/> reconstructs to, computed once for every rule that asks (AW0001 asks for
+        /// a write's path, AW0002 for the same write's as evidence, AW0003 for the temp's and the target's). Asked at
+        /// the symbol end only, where the rules run one after the other.
+        /// </summary>
+        public PathModel PathOf(IOperation operation)
+        {
+            _paths ??= new Dictionary<IOperation, PathModel>();
+            if (!_paths.TryGetValue(operation, out var path))
+            {
+                path = PathReconstruction.Reconstruct(operation, Context, this);
+                _paths.Add(operation, path);
+            }
+
+            return path;
         }
 
         public ImmutableArray<IOperation> DefinitionsOf(ILocalSymbol local, IOperation use)

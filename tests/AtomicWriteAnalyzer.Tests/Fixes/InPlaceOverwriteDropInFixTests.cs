@@ -3,7 +3,7 @@ using AtomicWriteAnalyzer.CodeFixes.Rules;
 using AtomicWriteAnalyzer.Rules;
 using AtomicWriteAnalyzer.Tests.Verifiers;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Rules.InPlaceOverwriteAnalyzer, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
 
 namespace AtomicWriteAnalyzer.Tests.Fixes
 {

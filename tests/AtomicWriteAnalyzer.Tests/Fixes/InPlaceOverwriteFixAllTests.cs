@@ -1,10 +1,11 @@
+using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
 using AtomicWriteAnalyzer.Rules;
 using AtomicWriteAnalyzer.Tests.Rules;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Rules.InPlaceOverwriteAnalyzer, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
 
 namespace AtomicWriteAnalyzer.Tests.Fixes
 {
@@ -62,7 +63,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
                     }
                 }
                 """;
-            var harness = await FixHarness.CreateAsync(new InPlaceOverwriteAnalyzer(), new InPlaceOverwriteFixer(), first, Second);
+            var harness = await FixHarness.CreateAsync(new InPlaceOverwriteOnly(), new InPlaceOverwriteFixer(), first, Second);
             var before = await harness.DiagnosticsAsync(harness.Project);
             Assert.Equal(4, before.Length);
             Assert.Empty(await harness.ActionsAsync(before[0]));
@@ -87,7 +88,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         [MemberData(nameof(Titles))]
         public async Task Title_says_what_happens_and_the_key_is_the_rule_constant(string statement, string title)
         {
-            var harness = await FixHarness.CreateAsync(new InPlaceOverwriteAnalyzer(), new InPlaceOverwriteFixer(), FixSnippet.Body(statement));
+            var harness = await FixHarness.CreateAsync(new InPlaceOverwriteOnly(), new InPlaceOverwriteFixer(), FixSnippet.Body(statement));
             var diagnostic = Assert.Single(await harness.DiagnosticsAsync(harness.Project));
 
             var action = Assert.Single(await harness.ActionsAsync(diagnostic));

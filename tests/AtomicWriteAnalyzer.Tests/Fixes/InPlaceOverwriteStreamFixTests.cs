@@ -1,7 +1,8 @@
+using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Rules.InPlaceOverwriteAnalyzer, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
 using VerifyAW0004 = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.DisposedWithoutCommitAnalyzer>;
 
 namespace AtomicWriteAnalyzer.Tests.Fixes

@@ -1,6 +1,7 @@
+using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.Threading.Tasks;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Rules.InPlaceOverwriteAnalyzer, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
 
 namespace AtomicWriteAnalyzer.Tests.Fixes
 {

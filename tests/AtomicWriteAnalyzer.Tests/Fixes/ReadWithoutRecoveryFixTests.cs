@@ -1,3 +1,4 @@
+using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -6,7 +7,7 @@ using AtomicWriteAnalyzer.Rules;
 using AtomicWriteAnalyzer.Tests.Infrastructure;
 using AtomicWriteAnalyzer.Tests.Rules;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Rules.ReadWithoutRecoveryAnalyzer, AtomicWriteAnalyzer.CodeFixes.Rules.ReadWithoutRecoveryFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.ReadWithoutRecoveryOnly, AtomicWriteAnalyzer.CodeFixes.Rules.ReadWithoutRecoveryFixer>;
 
 namespace AtomicWriteAnalyzer.Tests.Fixes
 {
@@ -335,7 +336,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
                     XDocument Load(string settingsPath) => XDocument.Load(settingsPath);
                 }
                 """;
-            var harness = await FixHarness.CreateAsync(new ReadWithoutRecoveryAnalyzer(), new ReadWithoutRecoveryFixer(), First, Second);
+            var harness = await FixHarness.CreateAsync(new ReadWithoutRecoveryOnly(), new ReadWithoutRecoveryFixer(), First, Second);
             var before = await harness.DiagnosticsAsync(harness.Project);
             Assert.Equal(3, before.Length);
             Assert.Empty(await harness.ActionsAsync(before[0]));
@@ -361,7 +362,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         [MemberData(nameof(Titles))]
         public async Task Title_says_what_happens_and_the_key_is_the_rule_constant(string statement, string title)
         {
-            var harness = await FixHarness.CreateAsync(new ReadWithoutRecoveryAnalyzer(), new ReadWithoutRecoveryFixer(), Code(statement));
+            var harness = await FixHarness.CreateAsync(new ReadWithoutRecoveryOnly(), new ReadWithoutRecoveryFixer(), Code(statement));
             var diagnostic = Assert.Single(await harness.DiagnosticsAsync(harness.Project));
 
             var action = Assert.Single(await harness.ActionsAsync(diagnostic));

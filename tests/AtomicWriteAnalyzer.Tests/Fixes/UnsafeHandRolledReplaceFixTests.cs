@@ -1,3 +1,4 @@
+using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -6,7 +7,7 @@ using AtomicWriteAnalyzer.Rules;
 using AtomicWriteAnalyzer.Tests.Infrastructure;
 using AtomicWriteAnalyzer.Tests.Rules;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplaceAnalyzer, AtomicWriteAnalyzer.CodeFixes.Rules.UnsafeHandRolledReplaceFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.UnsafeHandRolledReplaceOnly, AtomicWriteAnalyzer.CodeFixes.Rules.UnsafeHandRolledReplaceFixer>;
 
 namespace AtomicWriteAnalyzer.Tests.Fixes
 {
@@ -288,7 +289,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
                     }
                 }
                 """;
-            var harness = await FixHarness.CreateAsync(new UnsafeHandRolledReplaceAnalyzer(), new UnsafeHandRolledReplaceFixer(), First, Second);
+            var harness = await FixHarness.CreateAsync(new UnsafeHandRolledReplaceOnly(), new UnsafeHandRolledReplaceFixer(), First, Second);
             var before = await harness.DiagnosticsAsync(harness.Project);
             Assert.Equal(3, before.Length);
             Assert.Empty(await harness.ActionsAsync(before[0]));
@@ -306,7 +307,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         public async Task Title_says_what_happens_and_the_key_is_the_rule_constant()
         {
             var harness = await FixHarness.CreateAsync(
-                new UnsafeHandRolledReplaceAnalyzer(),
+                new UnsafeHandRolledReplaceOnly(),
                 new UnsafeHandRolledReplaceFixer(),
                 Code("File.WriteAllText(path + \".tmp\", json);\nFile.Move(path + \".tmp\", path, true);"));
             var diagnostic = Assert.Single(await harness.DiagnosticsAsync(harness.Project));

@@ -14,7 +14,7 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
     /// </summary>
     internal static class ShippedComponents
     {
-        public static Assembly AnalyzerAssembly => typeof(AtomicWriteAnalyzer.Rules.InPlaceOverwriteAnalyzer).Assembly;
+        public static Assembly AnalyzerAssembly => typeof(AtomicWriteAnalyzer.Rules.SensitiveFileAnalyzer).Assembly;
 
         public static Assembly CodeFixAssembly => typeof(AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer).Assembly;
 

@@ -3,7 +3,7 @@ using AtomicWriteAnalyzer.Rules;
 using AtomicWriteAnalyzer.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.InPlaceOverwriteAnalyzer>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly>;
 
 namespace AtomicWriteAnalyzer.Tests.Rules
 {
@@ -137,7 +137,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         public Task Span_and_memory_overloads_are_reported(string api, string body)
         {
             Assert.NotNull(api);
-            var test = new CSharpAnalyzerVerifier<InPlaceOverwriteAnalyzer>.Test
+            var test = new CSharpAnalyzerVerifier<InPlaceOverwriteOnly>.Test
             {
                 TestCode = Snippet.Body(body),
                 ReferenceAssemblies = TestReferences.Net90,

@@ -4,7 +4,7 @@ using AtomicWriteAnalyzer.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.InPlaceOverwriteAnalyzer>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly>;
 
 namespace AtomicWriteAnalyzer.Tests.Rules
 {
@@ -81,7 +81,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         [Fact]
         public async Task Options_apply_per_file()
         {
-            var test = new CSharpAnalyzerVerifier<InPlaceOverwriteAnalyzer>.Test();
+            var test = new CSharpAnalyzerVerifier<InPlaceOverwriteOnly>.Test();
             test.TestState.Sources.Add(("/src/A.cs", Snippet.Body("{|AW0001:File.WriteAllText(Path.Combine(directory, \"store.bin\"), json)|};").Replace("class C", "class A")));
             test.TestState.Sources.Add(("/other/B.cs", Snippet.Body("File.WriteAllText(Path.Combine(directory, \"store.bin\"), json);").Replace("class C", "class B")));
             test.TestState.AnalyzerConfigFiles.Add(("/src/.editorconfig", "[*.cs]\natomic_write.sensitive_paths = *.bin\n"));
@@ -91,7 +91,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         [Fact]
         public async Task Global_options_apply_when_the_file_has_none()
         {
-            var test = new CSharpAnalyzerVerifier<InPlaceOverwriteAnalyzer>.Test
+            var test = new CSharpAnalyzerVerifier<InPlaceOverwriteOnly>.Test
             {
                 TestCode = Snippet.Body("{|AW0001:File.WriteAllText(Path.Combine(directory, \"store.bin\"), json)|};"),
             };
@@ -313,7 +313,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         public async Task Half_typed_helpers_serializers_and_wrappers_never_throw(string code)
         {
             // Half-typed code may or may not give AW0001; what matters is that the analyzer does not throw (AD0001).
-            var diagnostics = await AnalyzerRunner.RunAllowingErrorsAsync(new InPlaceOverwriteAnalyzer(), Snippet.Usings + "using System.Xml.Serialization;\n" + code);
+            var diagnostics = await AnalyzerRunner.RunAllowingErrorsAsync(new InPlaceOverwriteOnly(), Snippet.Usings + "using System.Xml.Serialization;\n" + code);
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         }
 
@@ -332,6 +332,6 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             return test.RunAsync();
         }
 
-        private static CSharpAnalyzerVerifier<InPlaceOverwriteAnalyzer>.Test VerifyCSTest(string code) => new() { TestCode = code };
+        private static CSharpAnalyzerVerifier<InPlaceOverwriteOnly>.Test VerifyCSTest(string code) => new() { TestCode = code };
     }
 }

@@ -1,3 +1,4 @@
+using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Rules;
@@ -44,7 +45,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             string code = Snippet.Body("var path = Path.Combine(directory, \"tokens.json\");\n" + statement, "private readonly System.IO.Abstractions.IFileSystem fs = null!;")
                 + Snippet.FileSystemAbstractions;
 
-            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new InPlaceOverwriteAnalyzer(), code));
+            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new InPlaceOverwriteOnly(), code));
 
             Assert.Equal(shape, diagnostic.Properties[DiagnosticPropertyNames.Shape]);
             Assert.Equal(api, diagnostic.Properties[DiagnosticPropertyNames.Api]);
@@ -61,7 +62,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         {
             string code = Snippet.Body("var path = Path.Combine(directory, \"tokens.json\");\nusing var stream = new FileStream(path, FileMode.Create);\nFile.WriteAllText(path, json);");
 
-            var diagnostics = await AnalyzerRunner.RunAsync(new InPlaceOverwriteAnalyzer(), code);
+            var diagnostics = await AnalyzerRunner.RunAsync(new InPlaceOverwriteOnly(), code);
 
             Assert.Equal(
                 new[] { "File.WriteAllText(path, json)", "new FileStream(path, FileMode.Create)" },

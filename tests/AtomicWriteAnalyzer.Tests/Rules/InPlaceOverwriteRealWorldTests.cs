@@ -1,6 +1,7 @@
+using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.Threading.Tasks;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.InPlaceOverwriteAnalyzer>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly>;
 
 namespace AtomicWriteAnalyzer.Tests.Rules
 {

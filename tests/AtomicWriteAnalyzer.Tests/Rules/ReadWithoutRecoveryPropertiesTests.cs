@@ -1,3 +1,4 @@
+using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Rules;
@@ -62,7 +63,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
                 "private readonly System.IO.Abstractions.IFileSystem fs = null!;\nstatic JsonSerializerOptions Options() => new();")
                 + Snippet.FileSystemAbstractions;
 
-            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryAnalyzer(), code));
+            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryOnly(), code));
 
             Assert.Equal(shape, diagnostic.Properties[DiagnosticPropertyNames.Shape]);
             Assert.Equal(fix, diagnostic.Properties[DiagnosticPropertyNames.Fix]);
@@ -100,7 +101,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
                 "var path = Path.Combine(directory, \"tokens.json\");\n" + statements,
                 $"private {Dict}? _field;\nstatic JsonSerializerOptions Options() => new();");
 
-            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryAnalyzer(), code));
+            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryOnly(), code));
 
             Assert.Equal(fix, diagnostic.Properties[DiagnosticPropertyNames.Fix]);
             Assert.Equal(additionalLocations, diagnostic.AdditionalLocations.Count);
@@ -111,7 +112,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         {
             string code = Snippet.Body("var path = Path.Combine(directory, \"tokens.json\");\n_ = JsonSerializer.Deserialize<int>(File.ReadAllText(path)) + 1;");
 
-            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryAnalyzer(), code));
+            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryOnly(), code));
 
             var parse = diagnostic.AdditionalLocations.Single();
             Assert.Equal("JsonSerializer.Deserialize<int>(File.ReadAllText(path))", parse.SourceTree!.ToString().Substring(parse.SourceSpan.Start, parse.SourceSpan.Length));

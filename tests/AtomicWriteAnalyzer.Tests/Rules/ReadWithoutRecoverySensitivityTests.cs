@@ -1,8 +1,9 @@
+using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Rules;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.ReadWithoutRecoveryAnalyzer>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.ReadWithoutRecoveryOnly>;
 
 namespace AtomicWriteAnalyzer.Tests.Rules
 {
@@ -41,8 +42,8 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             string write = Snippet.Members(members + $"\nvoid Save(string directory, string json) => File.WriteAllText({path}, json);");
             string read = Snippet.Members(members + $"\nstring Load(string directory) => File.ReadAllText({path});");
 
-            var written = await AnalyzerRunner.RunAsync(new InPlaceOverwriteAnalyzer(), write);
-            var readBack = await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryAnalyzer(), read);
+            var written = await AnalyzerRunner.RunAsync(new InPlaceOverwriteOnly(), write);
+            var readBack = await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryOnly(), read);
 
             Assert.Equal(sensitive ? 1 : 0, written.Length);
             Assert.Equal(sensitive ? 1 : 0, readBack.Length);
@@ -115,8 +116,8 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             Assert.NotNull(name);
             string source = Snippet.Usings + code;
 
-            var written = (await AnalyzerRunner.RunAsync(new InPlaceOverwriteAnalyzer(), source)).Select(d => d.Properties[DiagnosticPropertyNames.Reason]).ToList();
-            var readBack = (await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryAnalyzer(), source)).Select(d => d.Properties[DiagnosticPropertyNames.Reason]).ToList();
+            var written = (await AnalyzerRunner.RunAsync(new InPlaceOverwriteOnly(), source)).Select(d => d.Properties[DiagnosticPropertyNames.Reason]).ToList();
+            var readBack = (await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryOnly(), source)).Select(d => d.Properties[DiagnosticPropertyNames.Reason]).ToList();
 
             Assert.True((reason == null ? new string?[0] : new[] { reason }).SequenceEqual(written), string.Join(" | ", written));
             Assert.Equal(written, readBack);

@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.ReadWithoutRecoveryAnalyzer>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.ReadWithoutRecoveryOnly>;
 
 namespace AtomicWriteAnalyzer.Tests.Rules
 {
@@ -151,7 +151,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         public Task Top_level_statements_are_analyzed(string name, string code)
         {
             Assert.NotNull(name);
-            var test = new CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.ReadWithoutRecoveryAnalyzer>.Test { TestCode = code };
+            var test = new CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.ReadWithoutRecoveryOnly>.Test { TestCode = code };
             test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
             return test.RunAsync();
         }
@@ -186,7 +186,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         [MemberData(nameof(HalfTypedCode))]
         public Task Half_typed_code_never_throws(string body)
         {
-            return HalfTypedCodeRunner.AssertNoAnalyzerExceptionAsync(new AtomicWriteAnalyzer.Rules.ReadWithoutRecoveryAnalyzer(), Snippet.Body(body));
+            return HalfTypedCodeRunner.AssertNoAnalyzerExceptionAsync(new AtomicWriteAnalyzer.Tests.Verifiers.ReadWithoutRecoveryOnly(), Snippet.Body(body));
         }
     }
 }

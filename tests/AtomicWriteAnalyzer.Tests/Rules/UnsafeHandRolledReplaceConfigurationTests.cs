@@ -5,7 +5,7 @@ using AtomicWriteAnalyzer.Tests.Infrastructure;
 using AtomicWriteAnalyzer.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplaceAnalyzer>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.UnsafeHandRolledReplaceOnly>;
 
 namespace AtomicWriteAnalyzer.Tests.Rules
 {
@@ -43,7 +43,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         [Fact]
         public Task Top_level_program_is_reported_on_the_temp_write()
         {
-            var test = new CSharpAnalyzerVerifier<UnsafeHandRolledReplaceAnalyzer>.Test
+            var test = new CSharpAnalyzerVerifier<UnsafeHandRolledReplaceOnly>.Test
             {
                 TestCode = """
                     using System.IO;
@@ -68,7 +68,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             const string write = "File.WriteAllText(tempPath, JsonSerializer.Serialize(profile))";
             Assert.Contains(write, profileStore);
 
-            var test = new CSharpAnalyzerVerifier<UnsafeHandRolledReplaceAnalyzer>.Test();
+            var test = new CSharpAnalyzerVerifier<UnsafeHandRolledReplaceOnly>.Test();
             test.TestState.Sources.Add(("ProfileStore.cs", profileStore.Replace(write, "{|AW0003:" + write + "|}")));
             test.TestState.Sources.Add(("AuthToken.cs", File.ReadAllText(RepositoryPaths.Combine("samples", "TokenStore", "AuthToken.cs"))));
             return test.RunAsync();
@@ -116,7 +116,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         public Task Half_typed_code_never_throws(string body)
         {
             return HalfTypedCodeRunner.AssertNoAnalyzerExceptionAsync(
-                new UnsafeHandRolledReplaceAnalyzer(), Snippet.Body("var path = Path.Combine(directory, \"settings.json\");\n" + body));
+                new UnsafeHandRolledReplaceOnly(), Snippet.Body("var path = Path.Combine(directory, \"settings.json\");\n" + body));
         }
     }
 }

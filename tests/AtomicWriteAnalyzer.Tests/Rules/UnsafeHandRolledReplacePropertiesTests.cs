@@ -1,3 +1,4 @@
+using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Rules;
@@ -53,7 +54,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
                 "private readonly System.IO.Abstractions.IFileSystem fs = null!;\nstatic string Temp(string p) => p + \".new\";\nstatic string Locate() => \"settings.json\";")
                 + Snippet.FileSystemAbstractions;
 
-            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new UnsafeHandRolledReplaceAnalyzer(), code));
+            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new UnsafeHandRolledReplaceOnly(), code));
 
             Assert.Equal(problems, diagnostic.Properties[DiagnosticPropertyNames.Problems]);
             Assert.Equal(fix, diagnostic.Properties[DiagnosticPropertyNames.Fix]);

@@ -5,7 +5,7 @@ using AtomicWriteAnalyzer.Rules;
 using AtomicWriteAnalyzer.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplaceAnalyzer>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.UnsafeHandRolledReplaceOnly>;
 
 namespace AtomicWriteAnalyzer.Tests.Rules
 {
@@ -117,7 +117,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             Assert.NotNull(name);
             string code = Regex.Replace(Code(body), @"\{\|AW0003:(.*?)\|\}", "$1", RegexOptions.Singleline);
 
-            var diagnostics = await AnalyzerRunner.RunAsync(new InPlaceOverwriteAnalyzer(), code);
+            var diagnostics = await AnalyzerRunner.RunAsync(new InPlaceOverwriteOnly(), code);
 
             Assert.Empty(diagnostics);
         }
@@ -156,7 +156,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         [Fact]
         public async Task The_rename_is_the_additional_location()
         {
-            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new UnsafeHandRolledReplaceAnalyzer(), Code(Unique + "File.WriteAllText(tmp, json);\nFile.Move(tmp, path, true);")));
+            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new UnsafeHandRolledReplaceOnly(), Code(Unique + "File.WriteAllText(tmp, json);\nFile.Move(tmp, path, true);")));
 
             var rename = diagnostic.AdditionalLocations.First();
             Assert.Equal("File.Move(tmp, path, true)", rename.SourceTree!.ToString().Substring(rename.SourceSpan.Start, rename.SourceSpan.Length));

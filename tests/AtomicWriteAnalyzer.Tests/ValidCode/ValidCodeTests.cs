@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Tests.Infrastructure;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.InPlaceOverwriteAnalyzer>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly>;
 
 namespace AtomicWriteAnalyzer.Tests.ValidCode
 {

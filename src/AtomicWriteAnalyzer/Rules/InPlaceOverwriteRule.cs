@@ -8,28 +8,18 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AtomicWriteAnalyzer.Rules
 {
     /// <summary>
-    /// AW0001: a sensitive file overwritten in place. Calls are collected per named type (so that fields set in a
+    /// AW0001: a sensitive file overwritten in place, judged on the calls <see cref="SensitiveFileAnalyzer"/> collects per named type (so that fields set in a
     /// constructor, paths read back by the same type and calls to the type's own helpers are known) and judged at the
     /// type's end. A helper that overwrites its path parameter is reported at its write when a sensitive caller is in
     /// the same type, and at the call site (naming the helper) when the caller is in another type.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class InPlaceOverwriteAnalyzer : AtomicWriteAnalyzerBase
+    internal static class InPlaceOverwriteRule
     {
         private const int MaxShownPathLength = 60;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(DiagnosticDescriptors.AW0001_InPlaceOverwrite);
-
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalyzerCompilationContext compilationContext)
-        {
-            RegisterTypeFacts(
-                context,
-                compilationContext,
-                call => call.Effect == FileEffect.Overwrite || call.Effect == FileEffect.Rename || call.Effect == FileEffect.Read,
-                (end, facts) => new TypeJudgement(end, facts).Run(),
-                recordHelperCalls: true);
-        }
+        public static readonly TypeRule Rule = new TypeRule(
+            DiagnosticDescriptors.AW0001_InPlaceOverwrite,
+            (end, facts) => new TypeJudgement(end, facts).Run());
 
         /// <summary>The reconstructed file name when it is fully known, else the path expression as written.</summary>
         internal static string ShownFileName(PathModel path, IOperation pathOperation)
@@ -49,7 +39,6 @@ namespace AtomicWriteAnalyzer.Rules
         {
             private readonly SymbolAnalysisContext _context;
             private readonly TypeFacts _facts;
-            private readonly Dictionary<IOperation, PathModel> _paths = new Dictionary<IOperation, PathModel>();
             private readonly HashSet<Location> _reported = new HashSet<Location>();
 
             public TypeJudgement(SymbolAnalysisContext context, TypeFacts facts)
@@ -187,16 +176,7 @@ namespace AtomicWriteAnalyzer.Rules
                 return null;
             }
 
-            private PathModel PathOf(IOperation operation)
-            {
-                if (!_paths.TryGetValue(operation, out var path))
-                {
-                    path = PathReconstruction.Reconstruct(operation, _facts.Context, _facts);
-                    _paths.Add(operation, path);
-                }
-
-                return path;
-            }
+            private PathModel PathOf(IOperation operation) => _facts.PathOf(operation);
 
             private AtomicWriteOptions OptionsFor(IOperation operation) => _facts.Context.Options.For(operation.Syntax.SyntaxTree);
 

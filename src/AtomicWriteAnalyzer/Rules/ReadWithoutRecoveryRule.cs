@@ -10,32 +10,20 @@ namespace AtomicWriteAnalyzer.Rules
 {
     /// <summary>
     /// AW0002: a file that is sensitive by AW0001's model (same signals, reasons and options) read without recovery.
-    /// Calls are collected per named type, like AW0001, so the path's fields and properties are known. The analyzer
+    /// Judged on the calls <see cref="SensitiveFileAnalyzer"/> collects per named type, like AW0001, so the path's fields and properties are known. The analyzer
     /// decides which fix keeps the code's meaning (<see cref="RecoveringReadPlan"/>) and hands it over in
     /// <see cref="DiagnosticPropertyNames.Fix"/>; for a <c>Load</c> rewrite the parser call is the first additional
     /// location, and the declaration of the local the read went through (when it did) the second.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ReadWithoutRecoveryAnalyzer : AtomicWriteAnalyzerBase
+    internal static class ReadWithoutRecoveryRule
     {
         private const int FileAccessRead = 1;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(DiagnosticDescriptors.AW0002_ReadWithoutRecovery);
-
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalyzerCompilationContext compilationContext)
-        {
-            RegisterTypeFacts(
-                context,
-                compilationContext,
-                call => call.Effect == FileEffect.Read || call.Effect == FileEffect.Overwrite,
-                (end, facts) => ReportReads(end, facts));
-        }
+        public static readonly TypeRule Rule = new TypeRule(DiagnosticDescriptors.AW0002_ReadWithoutRecovery, ReportReads);
 
         private static void ReportReads(SymbolAnalysisContext context, TypeFacts facts)
         {
             var reported = new HashSet<Location>();
-            Dictionary<IOperation, PathModel>? writtenPaths = null;
             foreach (var fileCall in facts.Calls)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -45,14 +33,14 @@ namespace AtomicWriteAnalyzer.Rules
                     continue;
                 }
 
-                var path = PathReconstruction.Reconstruct(call.Path, facts.Context, facts);
+                var path = facts.PathOf(call.Path);
                 if (IsUri(path))
                 {
                     continue;
                 }
 
                 var options = facts.Context.Options.For(call.Operation.Syntax.SyntaxTree);
-                var sensitivity = SensitivitySignals.Evaluate(path, options, fileCall.WriterName, () => Evidence(fileCall, path, facts, ref writtenPaths));
+                var sensitivity = SensitivitySignals.Evaluate(path, options, fileCall.WriterName, () => Evidence(fileCall, path, facts));
                 if (!sensitivity.IsSensitive)
                 {
                     continue;
@@ -65,7 +53,7 @@ namespace AtomicWriteAnalyzer.Rules
                 }
 
                 var fix = RecoveringReadPlan.Plan(call, out var parse, out var declaration);
-                string file = InPlaceOverwriteAnalyzer.ShownFileName(path, call.Path);
+                string file = InPlaceOverwriteRule.ShownFileName(path, call.Path);
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties.Add(DiagnosticPropertyNames.Shape, call.Entry.Shape);
                 properties.Add(DiagnosticPropertyNames.Api, call.Display);
@@ -95,13 +83,12 @@ namespace AtomicWriteAnalyzer.Rules
         /// overwrites the same path member, the evidence of that write (the data written, and this read as the read-back),
         /// so that app state and serialized sensitive types flag the read as they flag the write, with the same reason.
         /// </summary>
-        private static WriteEvidence Evidence(FileCall read, PathModel path, TypeFacts facts, ref Dictionary<IOperation, PathModel>? writtenPaths)
+        private static WriteEvidence Evidence(FileCall read, PathModel path, TypeFacts facts)
         {
             var root = path.RootMember;
             string readBackBy = facts.Type.Name + "." + (read.WriterName ?? facts.Type.Name);
             if (root != null)
             {
-                writtenPaths ??= new Dictionary<IOperation, PathModel>();
                 foreach (var other in facts.Calls)
                 {
                     var write = other.Call;
@@ -110,12 +97,7 @@ namespace AtomicWriteAnalyzer.Rules
                         continue;
                     }
 
-                    if (!writtenPaths.TryGetValue(write.Path, out var written))
-                    {
-                        written = PathReconstruction.Reconstruct(write.Path, facts.Context, facts);
-                        writtenPaths.Add(write.Path, written);
-                    }
-
+                    var written = facts.PathOf(write.Path);
                     if (SymbolEqualityComparer.Default.Equals(written.RootMember?.OriginalDefinition, root.OriginalDefinition))
                     {
                         return new WriteEvidence(facts.Type.Name, other.WriterName, WrittenData.Of(write, facts), readBackBy);

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AtomicWriteAnalyzer.Rules
 {
     /// <summary>
-    /// AW0003: a hand-rolled replace that is not crash-safe. A replace is a file written and then renamed over its
+    /// AW0003: a hand-rolled replace that is not crash-safe, judged on the calls <see cref="SensitiveFileAnalyzer"/> collects per named type. A replace is a file written and then renamed over its
     /// target later in the same body (<see cref="HandRolledReplace.FindRename(ApiCall, IEnumerable{ApiCall}, IPathFacts)"/>
     /// over the type's recorded renames: the pairing AW0001 uses to skip such writes). It is flagged whatever the
     /// target's sensitivity (it is an explicit attempt at atomicity, so getting it wrong is a bug), except where
@@ -16,25 +16,14 @@ namespace AtomicWriteAnalyzer.Rules
     /// several write the same temp) and names every missing step; the rename is its first additional location, then
     /// the statements the fix removes (<see cref="ReplaceCollapsePlan"/>).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UnsafeHandRolledReplaceAnalyzer : AtomicWriteAnalyzerBase
+    internal static class UnsafeHandRolledReplaceRule
     {
         /// <summary><see cref="DiagnosticPropertyNames.Fix"/>: the write and the move collapse into one <c>AtomicFile.WriteAll*</c>.</summary>
         internal const string FixCollapse = "Collapse";
 
         internal const string FixNone = "None";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(DiagnosticDescriptors.AW0003_UnsafeHandRolledReplace);
-
-        internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalyzerCompilationContext compilationContext)
-        {
-            RegisterTypeFacts(
-                context,
-                compilationContext,
-                call => call.Effect == FileEffect.Overwrite || call.Effect == FileEffect.CreateNew || call.Effect == FileEffect.Rename,
-                (end, facts) => ReportReplaces(end, facts));
-        }
+        public static readonly TypeRule Rule = new TypeRule(DiagnosticDescriptors.AW0003_UnsafeHandRolledReplace, ReportReplaces);
 
         private static void ReportReplaces(SymbolAnalysisContext context, TypeFacts facts)
         {
@@ -81,14 +70,14 @@ namespace AtomicWriteAnalyzer.Rules
                 return;
             }
 
-            var targetPath = PathReconstruction.Reconstruct(target, facts.Context, facts);
+            var targetPath = facts.PathOf(target);
             var options = facts.Context.Options.For(rename.Operation.Syntax.SyntaxTree);
             if (SensitivitySignals.Evaluate(targetPath, options, writerName: null).Kind == SignalKind.IgnoredPathsOption)
             {
                 return;
             }
 
-            var tempPath = PathReconstruction.Reconstruct(temp, facts.Context, facts);
+            var tempPath = facts.PathOf(temp);
             var problems = new List<string>();
             var descriptions = new List<string>();
             void Add(string problem, string detail)
@@ -105,7 +94,7 @@ namespace AtomicWriteAnalyzer.Rules
 
             if (ReplaceSteps.IsPredictable(temp, target, facts))
             {
-                Add(ReplaceProblems.PredictableName, InPlaceOverwriteAnalyzer.ShownFileName(tempPath, temp));
+                Add(ReplaceProblems.PredictableName, InPlaceOverwriteRule.ShownFileName(tempPath, temp));
             }
 
             var deletes = ReplaceSteps.DeletesOfTarget(rename, facts.Context, facts);
@@ -128,7 +117,7 @@ namespace AtomicWriteAnalyzer.Rules
             var additional = new List<Location> { rename.Operation.Syntax.GetLocation() };
             bool collapse = writes.Count == 1 && ReplaceCollapsePlan.CanCollapse(writes[0], rename, deletes, facts, additional);
 
-            string file = InPlaceOverwriteAnalyzer.ShownFileName(targetPath, target);
+            string file = InPlaceOverwriteRule.ShownFileName(targetPath, target);
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties.Add(DiagnosticPropertyNames.Shape, writes[0].Entry.Shape);
             properties.Add(DiagnosticPropertyNames.Api, writes[0].Display);

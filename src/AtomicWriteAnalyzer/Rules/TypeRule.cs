@@ -1,0 +1,21 @@
+using System;
+using AtomicWriteAnalyzer.Internal;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AtomicWriteAnalyzer.Rules
+{
+    /// <summary>A rule judged at a named type's end on the facts <see cref="SensitiveFileAnalyzer"/> gathered for it.</summary>
+    internal sealed class TypeRule
+    {
+        public TypeRule(DiagnosticDescriptor descriptor, Action<SymbolAnalysisContext, TypeFacts> report)
+        {
+            Descriptor = descriptor;
+            Report = report;
+        }
+
+        public DiagnosticDescriptor Descriptor { get; }
+
+        public Action<SymbolAnalysisContext, TypeFacts> Report { get; }
+    }
+}
