@@ -30,6 +30,9 @@ namespace AtomicWriteAnalyzer.Benchmarks
         /// <summary>Our analyzers alone, no peer: for profiling them.</summary>
         public bool OnlyOurs { get; private set; }
 
+        /// <summary>Each rule of a many-rule analyzer of ours measured as an analyzer of its own (gathering included).</summary>
+        public bool PerRule { get; private set; }
+
         /// <summary>Another build of AtomicWriteAnalyzer.dll to measure instead of the referenced one.</summary>
         public string? Analyzers { get; private set; }
 
@@ -45,6 +48,8 @@ namespace AtomicWriteAnalyzer.Benchmarks
               --build-runs 5        measured --no-incremental builds (after --build-warmup 1)
               --only-ours           leave Meziantou.Analyzer out of the in-process runs (to profile ours)
               --analyzers PATH      measure this AtomicWriteAnalyzer.dll instead of the one built with the benchmark
+              --per-rule            measure each rule of SensitiveFileAnalyzer (AW0001-AW0003) as an analyzer of its own
+                                    instead of the shipped one: what each would cost alone, its share of the gathering included
             """;
 
         public static BenchmarkOptions Parse(string[] args)
@@ -93,6 +98,9 @@ namespace AtomicWriteAnalyzer.Benchmarks
                         break;
                     case "--only-ours":
                         options.OnlyOurs = true;
+                        break;
+                    case "--per-rule":
+                        options.PerRule = true;
                         break;
                     case "--analyzers":
                         options.Analyzers = Next();

@@ -29,7 +29,7 @@ namespace AtomicWriteAnalyzer.Benchmarks
 
             var total = Stopwatch.StartNew();
             var root = RepositoryRoot();
-            var catalog = AnalyzerCatalog.Load(options.Analyzers, includePeer: !options.OnlyOurs);
+            var catalog = AnalyzerCatalog.Load(options.Analyzers, includePeer: !options.OnlyOurs, perRule: options.PerRule);
             var generator = new CorpusGenerator(atomicFileAvailable: typeof(AtomicWrite.SensitiveFileAttribute).Assembly.GetType("AtomicWrite.AtomicFile") is not null);
             PrintHeader(options, catalog, generator);
 

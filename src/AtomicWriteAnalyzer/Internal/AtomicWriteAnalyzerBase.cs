@@ -8,20 +8,13 @@ namespace AtomicWriteAnalyzer.Internal
     /// <summary>
     /// The shared set-up of every rule: generated code skipped, concurrent execution, one
     /// <see cref="AnalyzerCompilationContext"/> per compilation, and (for rules that need facts beyond one method)
-    /// a <see cref="TypeFacts"/> per named type, filled by operation actions and handed over at the type's end.
+    /// a <see cref="TypeFacts"/> per named type, filled by an operation action on calls and an operation-block action
+    /// per member body, and handed over at the type's end.
     /// Top-level statements belong to their synthesized <c>Program</c> type like any other member.
     /// </summary>
     public abstract class AtomicWriteAnalyzerBase : DiagnosticAnalyzer
     {
         private static readonly OperationKind[] CallKinds = { OperationKind.Invocation, OperationKind.ObjectCreation };
-
-        private static readonly OperationKind[] ValueKinds =
-        {
-            OperationKind.FieldInitializer,
-            OperationKind.PropertyInitializer,
-            OperationKind.SimpleAssignment,
-            OperationKind.Return,
-        };
 
         public sealed override void Initialize(AnalysisContext context)
         {
@@ -80,9 +73,7 @@ namespace AtomicWriteAnalyzer.Internal
                         }
                     },
                     CallKinds);
-                start.RegisterOperationAction(
-                    operationContext => facts.RecordValueOperation(operationContext),
-                    ValueKinds);
+                start.RegisterOperationBlockAction(block => facts.RecordBody(block.OwningSymbol, block.OperationBlocks));
                 start.RegisterSymbolEndAction(end => onTypeEnd(end, facts));
             }, SymbolKind.NamedType);
         }

@@ -39,7 +39,11 @@ namespace AtomicWriteAnalyzer.Benchmarks.Analyzers
         /// progress, a released package's), loaded in a context of its own so both can coexist.
         /// </param>
         /// <param name="includePeer">False leaves Meziantou.Analyzer out (to profile ours alone).</param>
-        public static AnalyzerCatalog Load(string? ourAssemblyPath, bool includePeer = true)
+        /// <param name="perRule">
+        /// Measure each rule of an analyzer of ours that reports several (it has an internal static <c>WithRules(string[])</c>
+        /// factory) as an analyzer of its own, in place of the shipped one.
+        /// </param>
+        public static AnalyzerCatalog Load(string? ourAssemblyPath, bool includePeer = true, bool perRule = false)
         {
             var ourAssembly = ourAssemblyPath is null
                 ? typeof(RuleIdentifiers).Assembly
@@ -48,7 +52,7 @@ namespace AtomicWriteAnalyzer.Benchmarks.Analyzers
                 .Where(t => t.IsClass && !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
                 .Where(t => t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any(a => a.Languages.Contains(LanguageNames.CSharp)))
                 .OrderBy(t => t.FullName, StringComparer.Ordinal)
-                .Select(t => new MeasuredAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(t)!, isOurs: true))
+                .SelectMany(t => perRule ? OneRuleInstances(t) : new[] { new MeasuredAnalyzer((DiagnosticAnalyzer)Activator.CreateInstance(t)!, isOurs: true) })
                 .ToImmutableArray();
 
             if (!includePeer)
@@ -70,6 +74,21 @@ namespace AtomicWriteAnalyzer.Benchmarks.Analyzers
             }
 
             return new AnalyzerCatalog(ours, peer, peerPath, ourAssembly.Location);
+        }
+
+        private static IEnumerable<MeasuredAnalyzer> OneRuleInstances(Type type)
+        {
+            var shipped = (DiagnosticAnalyzer)Activator.CreateInstance(type)!;
+            var withRules = type.GetMethod("WithRules", BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public);
+            if (withRules is null || shipped.SupportedDiagnostics.Length < 2)
+            {
+                return new[] { new MeasuredAnalyzer(shipped, isOurs: true) };
+            }
+
+            return shipped.SupportedDiagnostics.Select(d => d.Id).Distinct().Select(id => new MeasuredAnalyzer(
+                (DiagnosticAnalyzer)withRules.Invoke(null, new object[] { new[] { id } })!,
+                isOurs: true,
+                type.Name + "[" + id + " alone]"));
         }
 
         /// <summary>

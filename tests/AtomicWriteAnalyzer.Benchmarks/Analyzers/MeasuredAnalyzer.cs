@@ -8,11 +8,11 @@ namespace AtomicWriteAnalyzer.Benchmarks.Analyzers
     /// <summary>One analyzer instance under measurement: whose it is, its name and rule ids.</summary>
     internal sealed class MeasuredAnalyzer
     {
-        public MeasuredAnalyzer(DiagnosticAnalyzer analyzer, bool isOurs)
+        public MeasuredAnalyzer(DiagnosticAnalyzer analyzer, bool isOurs, string? name = null)
         {
             Analyzer = analyzer;
             IsOurs = isOurs;
-            Name = analyzer.GetType().Name;
+            Name = name ?? analyzer.GetType().Name;
             RuleIds = analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().OrderBy(id => id).ToImmutableArray();
 
             // What the driver runs without configuration: an analyzer whose every rule is off by default is skipped.
