@@ -59,11 +59,32 @@ namespace AtomicWrite.Platform
             var arm = arch == Architecture.Arm || arch == Architecture.Arm64;
             return new UnixConstants
             {
+                StatxSyscall = StatxSyscallNumber(arch),
                 OCreat = 0x40, OExcl = 0x80, OCloExec = 0x80000, ONonBlock = 0x800,
                 ODirectory = arm ? 0x4000 : 0x10000,
                 ONoFollow = arm ? 0x8000 : 0x20000,
                 EAGAIN = 11, ENAMETOOLONG = 36, ELOOP = 40, ENOTSUP = 95, EOPNOTSUPP = 95, EDQUOT = 122, ENOSYS = 38,
             };
+        }
+
+        /// <summary>The statx system call's number on Linux (for C libraries without a statx wrapper), or -1.</summary>
+        public int StatxSyscall { get; private set; } = -1;
+
+        private static int StatxSyscallNumber(Architecture arch)
+        {
+            // By name: the netstandard2.0 enum has no RiscV64, LoongArch64, S390x or Ppc64le.
+            switch (arch.ToString())
+            {
+                case "X64": return 332;
+                case "X86": return 383;
+                case "Arm": return 397;
+                case "Arm64":
+                case "RiscV64":
+                case "LoongArch64": return 291;
+                case "S390x": return 379;
+                case "Ppc64le": return 383;
+                default: return -1;
+            }
         }
 
         public string Name(int errno)

@@ -64,9 +64,39 @@ namespace AtomicWrite.Platform
         [DllImport(Libc, EntryPoint = "getpid")]
         public static extern int GetPid();
 
+        /// <summary>
+        /// statx goes through syscall(2): set on the first call where the C library has no statx wrapper (glibc before
+        /// 2.28, musl before 1.2.5) although the kernel (4.11 and later) has the system call; tests set it to run
+        /// that path here.
+        /// </summary>
+        internal static bool StatxBySyscall { get; set; }
+
         // Linux: statx has one layout on every architecture (struct stat does not).
+        public static int Statx(int dirFd, byte* path, int flags, uint mask, LinuxStatx* buffer)
+        {
+            if (!StatxBySyscall)
+            {
+                try
+                {
+                    return StatxLibc(dirFd, path, flags, mask, buffer);
+                }
+                catch (EntryPointNotFoundException)
+                {
+                    StatxBySyscall = true;
+                }
+            }
+
+            // An architecture without a known number passes -1: the kernel answers ENOSYS, reported like any errno.
+            return (int)Syscall(UnixConstants.Current.StatxSyscall, dirFd, path, flags, (nint)mask, buffer);
+        }
+
         [DllImport(Libc, EntryPoint = "statx", SetLastError = true)]
-        public static extern int Statx(int dirFd, byte* path, int flags, uint mask, LinuxStatx* buffer);
+        private static extern int StatxLibc(int dirFd, byte* path, int flags, uint mask, LinuxStatx* buffer);
+
+        // syscall(2) is variadic and reads every argument as a long: on Linux's ABIs integer variadic arguments travel
+        // where fixed ones do, so a fixed signature of native-sized integers and pointers is the variadic call.
+        [DllImport(Libc, EntryPoint = "syscall", SetLastError = true)]
+        private static extern nint Syscall(nint number, nint dirFd, byte* path, nint flags, nint mask, LinuxStatx* buffer);
 
         // macOS: the 64-bit-inode struct stat, the default on arm64 and the $INODE64 variant on x64.
         [DllImport(Libc, EntryPoint = "lstat", SetLastError = true)]
