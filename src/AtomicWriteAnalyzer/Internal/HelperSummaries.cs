@@ -86,7 +86,9 @@ namespace AtomicWriteAnalyzer.Internal
         {
             summary = null;
             var method = invocation.TargetMethod;
-            if (method == null || method.MethodKind != MethodKind.Ordinary
+            // Most calls go to metadata (LINQ, string, Task): a type test on the assembly rejects them before any
+            // symbol comparison.
+            if (method == null || method.MethodKind != MethodKind.Ordinary || !(method.ContainingAssembly is ISourceAssemblySymbol)
                 || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
             {
                 return false;
