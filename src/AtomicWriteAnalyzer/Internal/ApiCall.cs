@@ -61,7 +61,10 @@ namespace AtomicWriteAnalyzer.Internal
         /// <summary>How messages name the API: <c>File.WriteAllText</c>, <c>new FileStream</c>, <c>IFile.WriteAllText</c>.</summary>
         public string Display { get; }
 
-        /// <summary>Whether a code fix may rewrite the call (never through <c>System.IO.Abstractions</c> or a wrapper).</summary>
-        public bool IsFixable => Family == ApiFamily.SystemIO;
+        /// <summary>
+        /// Whether a code fix may rewrite the call: never through <c>System.IO.Abstractions</c> or a wrapper, nor for a
+        /// shape no fix knows (<c>FileInfo.CopyTo</c>, <c>XmlWriter.Create</c>).
+        /// </summary>
+        public bool IsFixable => Family == ApiFamily.SystemIO && Entry.HasFix;
     }
 }

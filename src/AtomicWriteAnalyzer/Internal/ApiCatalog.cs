@@ -25,7 +25,8 @@ namespace AtomicWriteAnalyzer.Internal
     /// <c>FileInfo.Open(FileMode[, FileAccess[, FileShare]])</c>, <c>FileInfo.Open(FileStreamOptions)</c>,
     /// <c>new StreamWriter(path[, append[, Encoding[, bufferSize]]])</c>, <c>new StreamWriter(path[, Encoding], FileStreamOptions)</c>,
     /// <c>File.Copy(source, destFileName, overwrite)</c>, <c>XDocument/XElement.Save(fileName[, SaveOptions])</c>,
-    /// <c>XmlDocument.Save(filename)</c>.
+    /// <c>XmlDocument.Save(filename)</c>, <c>FileInfo.CopyTo(destFileName, overwrite)</c>,
+    /// <c>XmlWriter.Create(outputFileName[, XmlWriterSettings])</c>.
     /// </para>
     /// <para>
     /// Not overwrites, so not listed: <c>File.AppendAll*</c>, <c>File.AppendText</c>, <c>FileMode.Append</c> and
@@ -65,6 +66,10 @@ namespace AtomicWriteAnalyzer.Internal
             new ApiEntry(ApiRole.Overwrite, "XmlSave", "System.Xml.Linq.XDocument", "Save", ArgumentRule.None, ImmutableArray.Create("fileName")),
             new ApiEntry(ApiRole.Overwrite, "XmlSave", "System.Xml.Linq.XElement", "Save", ArgumentRule.None, ImmutableArray.Create("fileName")),
             new ApiEntry(ApiRole.Overwrite, "XmlSave", "System.Xml.XmlDocument", "Save", ArgumentRule.None, ImmutableArray.Create("filename")),
+            // Reported, not fixed: CopyTo copies its receiver (a fix would have to name that path), and an XmlWriter
+            // would have to own an AtomicFile stream and commit it.
+            new ApiEntry(ApiRole.Overwrite, "FileInfoCopyTo", FileInfo, "CopyTo", ArgumentRule.OverwriteFlag, ImmutableArray.Create("destFileName"), hasFix: false),
+            new ApiEntry(ApiRole.Overwrite, "XmlWriterCreate", "System.Xml.XmlWriter", "Create", ArgumentRule.None, ImmutableArray.Create("outputFileName"), hasFix: false),
 
             // AW0002 and the app-state signal: reads.
             Read("ReadAllText", File, "ReadAllText"),

@@ -54,8 +54,9 @@ namespace AtomicWriteAnalyzer.Internal
     /// <summary>One catalogued member: a method or a constructor, with every overload that takes a path.</summary>
     internal sealed class ApiEntry
     {
-        public ApiEntry(ApiRole role, string shape, string typeMetadataName, string memberName, ArgumentRule rule, ImmutableArray<string> pathParameters, string? targetParameter = null)
+        public ApiEntry(ApiRole role, string shape, string typeMetadataName, string memberName, ArgumentRule rule, ImmutableArray<string> pathParameters, string? targetParameter = null, bool hasFix = true)
         {
+            HasFix = hasFix;
             Role = role;
             Shape = shape;
             TypeMetadataName = typeMetadataName;
@@ -95,6 +96,9 @@ namespace AtomicWriteAnalyzer.Internal
 
         /// <summary>For renames: the parameter naming the file that gets replaced (null: it is the receiver).</summary>
         public string? TargetParameter { get; }
+
+        /// <summary>Whether the AW0001 fix knows this shape (false: reported with <c>Fixable = false</c>, never rewritten).</summary>
+        public bool HasFix { get; }
 
         public bool IsConstructor => MemberName == ".ctor";
 

@@ -37,6 +37,8 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
             { "a serializer call that is not awaited", "using var stream = {|AW0001:File.Create(path)|};\nvar pending = JsonSerializer.SerializeAsync(stream, lines);\npending.Wait();" },
             { "a label inside the scope (a jump back could commit twice)", "using var stream = {|AW0001:File.Create(path)|};\nagain:\nstream.Write(bytes);\nif (flag)\n{\n    flag = false;\n    goto again;\n}" },
             { "two locals in one using", "using (FileStream first = {|AW0001:File.Create(path)|}, second = {|AW0001:File.Create(path + \".key\")|})\n{\n    first.Write(bytes);\n    second.Write(bytes);\n}" },
+            { "FileInfo.CopyTo over the file (no AtomicFile shape names the receiver's path)", "{|AW0001:new FileInfo(path + \".new\").CopyTo(path, true)|};" },
+            { "XmlWriter.Create(path) (the writer would have to own a committed stream)", "using var xml = {|AW0001:XmlWriter.Create(path)|};\nxml.WriteElementString(\"token\", json);" },
             { "the stream's own members beyond writing", "using var stream = {|AW0001:File.Create(path)|};\nConsole.WriteLine(stream.Name);" },
         };
 
