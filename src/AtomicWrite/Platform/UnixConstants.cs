@@ -55,14 +55,23 @@ namespace AtomicWrite.Platform
                 };
             }
 
-            // Linux: the generic values, except where arm and arm64 differ.
-            var arm = arch == Architecture.Arm || arch == Architecture.Arm64;
+            return ForLinux(arch.ToString());
+        }
+
+        /// <summary>
+        /// Linux's values for a process architecture, by its <see cref="Architecture"/> name (the netstandard2.0 enum
+        /// has no RiscV64, LoongArch64, S390x or Ppc64le): the generic ones, except that arm, arm64 and powerpc put
+        /// O_DIRECTORY and O_NOFOLLOW elsewhere (a wrong O_NOFOLLOW would follow a planted symlink).
+        /// </summary>
+        internal static UnixConstants ForLinux(string architecture)
+        {
+            var armLike = architecture == "Arm" || architecture == "Arm64" || architecture == "Armv6" || architecture == "Ppc64le";
             return new UnixConstants
             {
-                StatxSyscall = StatxSyscallNumber(arch),
+                StatxSyscall = StatxSyscallNumber(architecture),
                 OCreat = 0x40, OExcl = 0x80, OCloExec = 0x80000, ONonBlock = 0x800,
-                ODirectory = arm ? 0x4000 : 0x10000,
-                ONoFollow = arm ? 0x8000 : 0x20000,
+                ODirectory = armLike ? 0x4000 : 0x10000,
+                ONoFollow = armLike ? 0x8000 : 0x20000,
                 EAGAIN = 11, ENAMETOOLONG = 36, ELOOP = 40, ENOTSUP = 95, EOPNOTSUPP = 95, EDQUOT = 122, ENOSYS = 38,
             };
         }
@@ -70,14 +79,14 @@ namespace AtomicWrite.Platform
         /// <summary>The statx system call's number on Linux (for C libraries without a statx wrapper), or -1.</summary>
         public int StatxSyscall { get; private set; } = -1;
 
-        private static int StatxSyscallNumber(Architecture arch)
+        private static int StatxSyscallNumber(string architecture)
         {
-            // By name: the netstandard2.0 enum has no RiscV64, LoongArch64, S390x or Ppc64le.
-            switch (arch.ToString())
+            switch (architecture)
             {
                 case "X64": return 332;
                 case "X86": return 383;
-                case "Arm": return 397;
+                case "Arm":
+                case "Armv6": return 397;
                 case "Arm64":
                 case "RiscV64":
                 case "LoongArch64": return 291;
