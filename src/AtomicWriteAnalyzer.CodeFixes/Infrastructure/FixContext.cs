@@ -42,10 +42,14 @@ namespace AtomicWriteAnalyzer.CodeFixes.Infrastructure
 
         /// <summary>The innermost node of that kind whose span is exactly the diagnostic's.</summary>
         public TNode? FindNode<TNode>(Diagnostic diagnostic)
+            where TNode : SyntaxNode => FindNode<TNode>(diagnostic.Location);
+
+        /// <summary>The innermost node of that kind whose span is exactly the location's (an additional location), in this document.</summary>
+        public TNode? FindNode<TNode>(Location location)
             where TNode : SyntaxNode
         {
-            var span = diagnostic.Location.SourceSpan;
-            if (!diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != Root.SyntaxTree || !Root.FullSpan.Contains(span))
+            var span = location.SourceSpan;
+            if (!location.IsInSource || location.SourceTree != Root.SyntaxTree || !Root.FullSpan.Contains(span))
             {
                 return null;
             }

@@ -86,7 +86,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
                 FixAllScope.Solution,
                 equivalenceKey,
                 Fixer.FixableDiagnosticIds,
-                new Provider(diagnostics),
+                new Infrastructure.FixedDiagnosticProvider(diagnostics),
                 CancellationToken.None);
             var action = await Fixer.GetFixAllProvider()!.GetFixAsync(fixAllContext);
             var solution = Project.Solution;
@@ -109,25 +109,6 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
             }
 
             return texts;
-        }
-
-        private sealed class Provider : FixAllContext.DiagnosticProvider
-        {
-            private readonly ImmutableArray<Diagnostic> _diagnostics;
-
-            public Provider(ImmutableArray<Diagnostic> diagnostics) => _diagnostics = diagnostics;
-
-            public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-                Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
-
-            public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-            {
-                var tree = await document.GetSyntaxTreeAsync(cancellationToken);
-                return _diagnostics.Where(d => d.Location.SourceTree == tree);
-            }
-
-            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-                Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics.Where(d => !d.Location.IsInSource));
         }
     }
 }

@@ -44,6 +44,13 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         public static Task VerifyNoFixAsync(string source, System.Action<CSharpCodeFixVerifier<TAnalyzer, TFixer>.Test>? configure = null) =>
             VerifyAsync(source, source, equivalenceKey: null!, editorConfig: null, configure ?? (test => { }));
 
+        /// <summary>The sample's model types beside a store of <c>samples/TokenStore</c>, before and after the fix.</summary>
+        public static void WithSampleModels(CSharpCodeFixVerifier<TAnalyzer, TFixer>.Test test)
+        {
+            test.TestState.Sources.Add(Infrastructure.TokenStoreSample.Models);
+            test.FixedState.Sources.Add(Infrastructure.TokenStoreSample.Models);
+        }
+
         /// <summary>A top-level program (console application).</summary>
         public static void TopLevel(CSharpCodeFixVerifier<TAnalyzer, TFixer>.Test test)
         {

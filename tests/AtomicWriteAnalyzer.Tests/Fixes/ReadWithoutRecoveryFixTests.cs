@@ -1,5 +1,4 @@
 using AtomicWriteAnalyzer.Tests.Verifiers;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
@@ -231,8 +230,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         [Fact]
         public Task TokenStore_sample_load_becomes_Load()
         {
-            string tokenStore = File.ReadAllText(RepositoryPaths.Combine("samples", "TokenStore", "TokenStore.cs")).Replace("\r\n", "\n");
-            string models = File.ReadAllText(RepositoryPaths.Combine("samples", "TokenStore", "AuthToken.cs"));
+            string tokenStore = TokenStoreSample.Read("TokenStore.cs");
             const string Read = "File.ReadAllText(_tokenPath)";
             const string Load = "            string json = " + Read + ";\n            return JsonSerializer.Deserialize<TokenFile>(json) ?? new TokenFile();\n";
             Assert.Contains(Load, tokenStore);
@@ -241,11 +239,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
             string after = tokenStore
                 .Replace(Load, "            return AtomicFile.Load(_tokenPath, (string json) => JsonSerializer.Deserialize<TokenFile>(json)) ?? new TokenFile();\n")
                 .Replace("using System.Text.Json;\n", "using System.Text.Json;\nusing AtomicWrite;\n");
-            return Verify.VerifyAsync(before, after, ReadWithoutRecoveryFixer.EquivalenceKey, editorConfig: null, test =>
-            {
-                test.TestState.Sources.Add(("AuthToken.cs", models));
-                test.FixedState.Sources.Add(("AuthToken.cs", models));
-            });
+            return Verify.VerifyAsync(before, after, ReadWithoutRecoveryFixer.EquivalenceKey, editorConfig: null, Verify.WithSampleModels);
         }
 
         [Fact]

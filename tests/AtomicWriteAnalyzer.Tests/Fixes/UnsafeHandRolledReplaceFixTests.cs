@@ -1,5 +1,4 @@
 using AtomicWriteAnalyzer.Tests.Verifiers;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
@@ -210,8 +209,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         [Fact]
         public Task TokenStore_sample_profile_store_is_fixed()
         {
-            string profileStore = File.ReadAllText(RepositoryPaths.Combine("samples", "TokenStore", "ProfileStore.cs")).Replace("\r\n", "\n");
-            string models = File.ReadAllText(RepositoryPaths.Combine("samples", "TokenStore", "AuthToken.cs"));
+            string profileStore = TokenStoreSample.Read("ProfileStore.cs");
             const string Write = "File.WriteAllText(tempPath, JsonSerializer.Serialize(profile))";
             const string HandRolled = "            string tempPath = _profilePath + \".tmp\";\n            " + Write + ";\n            File.Move(tempPath, _profilePath, overwrite: true);\n";
             Assert.Contains(HandRolled, profileStore);
@@ -220,11 +218,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
             string after = profileStore
                 .Replace(HandRolled, "            AtomicFile.WriteAllText(_profilePath, JsonSerializer.Serialize(profile));\n")
                 .Replace("using System.Text.Json;\n", "using System.Text.Json;\nusing AtomicWrite;\n");
-            return Verify.VerifyAsync(before, after, UnsafeHandRolledReplaceFixer.EquivalenceKey, editorConfig: null, test =>
-            {
-                test.TestState.Sources.Add(("AuthToken.cs", models));
-                test.FixedState.Sources.Add(("AuthToken.cs", models));
-            });
+            return Verify.VerifyAsync(before, after, UnsafeHandRolledReplaceFixer.EquivalenceKey, editorConfig: null, Verify.WithSampleModels);
         }
 
         [Fact]

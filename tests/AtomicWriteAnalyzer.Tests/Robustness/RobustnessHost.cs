@@ -139,7 +139,7 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
 
                 await Guard(run, fixer, "Fix All", async () =>
                 {
-                    var context = new FixAllContext(document, fixer, FixAllScope.Document, firstKey, fixer.FixableDiagnosticIds, new Provider(fixable), cancellationToken);
+                    var context = new FixAllContext(document, fixer, FixAllScope.Document, firstKey, fixer.FixableDiagnosticIds, new Infrastructure.FixedDiagnosticProvider(fixable), cancellationToken);
                     var action = await fixAll.GetFixAsync(context);
                     if (action != null)
                     {
@@ -192,25 +192,6 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
             }
 
             return documents;
-        }
-
-        private sealed class Provider : FixAllContext.DiagnosticProvider
-        {
-            private readonly ImmutableArray<Diagnostic> _diagnostics;
-
-            public Provider(ImmutableArray<Diagnostic> diagnostics) => _diagnostics = diagnostics;
-
-            public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-                Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
-
-            public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-            {
-                var tree = await document.GetSyntaxTreeAsync(cancellationToken);
-                return _diagnostics.Where(d => d.Location.SourceTree == tree);
-            }
-
-            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-                Task.FromResult(Enumerable.Empty<Diagnostic>());
         }
 
         /// <summary><c>.editorconfig</c> options for every tree: none, or <c>atomic_write.scope = all</c>.</summary>

@@ -64,13 +64,13 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         [Fact]
         public Task TokenStore_sample_profile_store_is_reported()
         {
-            string profileStore = File.ReadAllText(RepositoryPaths.Combine("samples", "TokenStore", "ProfileStore.cs"));
+            string profileStore = TokenStoreSample.Read("ProfileStore.cs");
             const string write = "File.WriteAllText(tempPath, JsonSerializer.Serialize(profile))";
             Assert.Contains(write, profileStore);
 
             var test = new CSharpAnalyzerVerifier<UnsafeHandRolledReplaceOnly>.Test();
             test.TestState.Sources.Add(("ProfileStore.cs", profileStore.Replace(write, "{|AW0003:" + write + "|}")));
-            test.TestState.Sources.Add(("AuthToken.cs", File.ReadAllText(RepositoryPaths.Combine("samples", "TokenStore", "AuthToken.cs"))));
+            test.TestState.Sources.Add(TokenStoreSample.Models);
             return test.RunAsync();
         }
 

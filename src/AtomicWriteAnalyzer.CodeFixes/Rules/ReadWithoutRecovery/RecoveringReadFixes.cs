@@ -54,8 +54,8 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.ReadWithoutRecovery
         public static FixPlan? Load(FixContext context, Diagnostic diagnostic, string file, bool stream, bool isAsync)
         {
             var read = context.FindNode<InvocationExpressionSyntax>(diagnostic);
-            var parse = diagnostic.AdditionalLocations.Count >= 1 ? Find<InvocationExpressionSyntax>(context, diagnostic.AdditionalLocations[0]) : null;
-            var declaration = diagnostic.AdditionalLocations.Count == 2 ? Find<LocalDeclarationStatementSyntax>(context, diagnostic.AdditionalLocations[1]) : null;
+            var parse = diagnostic.AdditionalLocations.Count >= 1 ? context.FindNode<InvocationExpressionSyntax>(diagnostic.AdditionalLocations[0]) : null;
+            var declaration = diagnostic.AdditionalLocations.Count == 2 ? context.FindNode<LocalDeclarationStatementSyntax>(diagnostic.AdditionalLocations[1]) : null;
             if (read == null || parse == null
                 || (declaration == null ? !parse.Span.Contains(read.Span) : !declaration.Span.Contains(read.Span) || declaration.Declaration.Variables.Count != 1)
                 || !(context.SemanticModel.GetOperation(read, context.CancellationToken) is IInvocationOperation readOperation)
@@ -210,25 +210,6 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.ReadWithoutRecovery
         {
             var task = context.SemanticModel.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
             return task?.Construct(type);
-        }
-
-        private static TNode? Find<TNode>(FixContext context, Location location)
-            where TNode : SyntaxNode
-        {
-            if (!location.IsInSource || location.SourceTree != context.Root.SyntaxTree || !context.Root.FullSpan.Contains(location.SourceSpan))
-            {
-                return null;
-            }
-
-            for (var node = context.Root.FindNode(location.SourceSpan, getInnermostNodeForTie: true); node != null && node.Span == location.SourceSpan; node = node.Parent)
-            {
-                if (node is TNode found)
-                {
-                    return found;
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -26,12 +26,12 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.UnsafeHandRolledReplace
                 return null;
             }
 
-            var rename = Find<InvocationExpressionSyntax>(context, diagnostic.AdditionalLocations[0]);
+            var rename = context.FindNode<InvocationExpressionSyntax>(diagnostic.AdditionalLocations[0]);
             var moveStatement = rename?.Parent as ExpressionStatementSyntax;
             var removed = new List<StatementSyntax>();
             foreach (var location in diagnostic.AdditionalLocations.Skip(1))
             {
-                var statement = Find<StatementSyntax>(context, location);
+                var statement = context.FindNode<StatementSyntax>(location);
                 if (statement == null)
                 {
                     return null;
@@ -83,24 +83,5 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.UnsafeHandRolledReplace
         /// <summary>A top-level statement is removed with its <c>GlobalStatementSyntax</c>.</summary>
         private static SyntaxNode Removable(StatementSyntax statement) =>
             statement.Parent is GlobalStatementSyntax global ? global : statement;
-
-        private static TNode? Find<TNode>(FixContext context, Location location)
-            where TNode : SyntaxNode
-        {
-            if (!location.IsInSource || location.SourceTree != context.Root.SyntaxTree || !context.Root.FullSpan.Contains(location.SourceSpan))
-            {
-                return null;
-            }
-
-            for (var node = context.Root.FindNode(location.SourceSpan, getInnermostNodeForTie: true); node != null && node.Span == location.SourceSpan; node = node.Parent)
-            {
-                if (node is TNode found)
-                {
-                    return found;
-                }
-            }
-
-            return null;
-        }
     }
 }
