@@ -2,7 +2,12 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using AtomicWriteAnalyzer.Internal;
+using AtomicWriteAnalyzer.Catalog;
+using AtomicWriteAnalyzer.Facts;
+using AtomicWriteAnalyzer.Infrastructure;
+using AtomicWriteAnalyzer.Rules.InPlaceOverwrite;
+using AtomicWriteAnalyzer.Rules.ReadWithoutRecovery;
+using AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -49,7 +54,7 @@ namespace AtomicWriteAnalyzer.Rules
             var rules = new List<TypeRule>(_rules.Length);
             foreach (var rule in _rules)
             {
-                if (!IsSuppressed(rule.Descriptor.Id, context.Compilation.Options, context.CancellationToken))
+                if (!RuleSuppression.IsSuppressedEverywhere(rule.Descriptor.Id, context.Compilation.Options, context.CancellationToken))
                 {
                     rules.Add(rule);
                 }
@@ -60,7 +65,7 @@ namespace AtomicWriteAnalyzer.Rules
                 return;
             }
 
-            RegisterTypeFacts(
+            TypeFactsCollector.Register(
                 context,
                 compilationContext,
                 KeepCall,
@@ -83,17 +88,5 @@ namespace AtomicWriteAnalyzer.Rules
         private static bool KeepCall(ApiCall call) =>
             call.Effect == FileEffect.Overwrite || call.Effect == FileEffect.Read
             || call.Effect == FileEffect.Rename || call.Effect == FileEffect.CreateNew;
-
-        private static bool IsSuppressed(string id, CompilationOptions options, CancellationToken cancellationToken)
-        {
-            if (options.SpecificDiagnosticOptions.TryGetValue(id, out var severity) && severity == ReportDiagnostic.Suppress)
-            {
-                return true;
-            }
-
-            return options.SyntaxTreeOptionsProvider != null
-                && options.SyntaxTreeOptionsProvider.TryGetGlobalDiagnosticValue(id, cancellationToken, out severity)
-                && severity == ReportDiagnostic.Suppress;
-        }
     }
 }

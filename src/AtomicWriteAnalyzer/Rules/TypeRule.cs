@@ -1,5 +1,5 @@
 using System;
-using AtomicWriteAnalyzer.Internal;
+using AtomicWriteAnalyzer.Facts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
-using AtomicWriteAnalyzer.Rules;
 using AtomicWriteAnalyzer.Tests.Verifiers;
 using Xunit;
 using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;

@@ -1,4 +1,3 @@
-using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.Threading.Tasks;
 using Xunit;
 using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;

@@ -1,4 +1,3 @@
-using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
 using Xunit;

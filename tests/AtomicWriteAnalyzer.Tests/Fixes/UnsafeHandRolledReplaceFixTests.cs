@@ -1,10 +1,10 @@
-using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
-using AtomicWriteAnalyzer.Rules;
+using AtomicWriteAnalyzer.Contract;
 using AtomicWriteAnalyzer.Tests.Infrastructure;
 using AtomicWriteAnalyzer.Tests.Rules;
+using AtomicWriteAnalyzer.Tests.Verifiers;
 using Xunit;
 using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.UnsafeHandRolledReplaceOnly, AtomicWriteAnalyzer.CodeFixes.Rules.UnsafeHandRolledReplaceFixer>;
 

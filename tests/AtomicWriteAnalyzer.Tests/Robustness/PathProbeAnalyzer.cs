@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Linq;
-using AtomicWriteAnalyzer.Internal;
+using AtomicWriteAnalyzer.Facts;
+using AtomicWriteAnalyzer.Infrastructure;
+using AtomicWriteAnalyzer.Paths;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -27,7 +29,7 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
 
         internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalyzerCompilationContext compilationContext)
         {
-            RegisterTypeFacts(context, compilationContext, call => call.Path != null, (end, facts) =>
+            TypeFactsCollector.Register(context, compilationContext, call => call.Path != null, (end, facts) =>
             {
                 foreach (var call in facts.Calls.OrderBy(c => c.Call.Operation.Syntax.SpanStart))
                 {

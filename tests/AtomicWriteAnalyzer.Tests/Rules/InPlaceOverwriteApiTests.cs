@@ -1,5 +1,4 @@
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.Rules;
 using AtomicWriteAnalyzer.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;

@@ -1,7 +1,7 @@
-using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.Linq;
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.Rules;
+using AtomicWriteAnalyzer.Contract;
+using AtomicWriteAnalyzer.Tests.Verifiers;
 using Xunit;
 
 namespace AtomicWriteAnalyzer.Tests.Rules

@@ -1,4 +1,3 @@
-using AtomicWriteAnalyzer.Tests.Verifiers;
 using System.Threading.Tasks;
 using Xunit;
 using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly>;

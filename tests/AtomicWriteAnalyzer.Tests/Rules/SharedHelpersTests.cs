@@ -2,7 +2,9 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using AtomicWriteAnalyzer.Internal;
+using AtomicWriteAnalyzer.Catalog;
+using AtomicWriteAnalyzer.Infrastructure;
+using AtomicWriteAnalyzer.Sensitivity;
 using Xunit;
 
 namespace AtomicWriteAnalyzer.Tests.Rules
@@ -111,7 +113,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         [InlineData("Statement", null)]
         public void Sensitive_words_are_whole_words(string name, string? word)
         {
-            Assert.Equal(word, SensitivitySignals.SensitiveWord(name));
+            Assert.Equal(word, SensitiveWords.SensitiveWord(name));
         }
 
         [Theory]
@@ -121,7 +123,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         [InlineData("Catalog", null)]
         public void Counter_words_are_whole_words(string name, string? word)
         {
-            Assert.Equal(word, SensitivitySignals.CounterWord(name));
+            Assert.Equal(word, SensitiveWords.CounterWord(name));
         }
     }
 }

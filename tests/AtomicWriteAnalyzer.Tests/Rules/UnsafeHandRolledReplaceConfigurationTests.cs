@@ -1,6 +1,5 @@
 using System.IO;
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.Rules;
 using AtomicWriteAnalyzer.Tests.Infrastructure;
 using AtomicWriteAnalyzer.Tests.Verifiers;
 using Microsoft.CodeAnalysis;

@@ -1,7 +1,6 @@
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.Rules;
 using AtomicWriteAnalyzer.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Xunit;

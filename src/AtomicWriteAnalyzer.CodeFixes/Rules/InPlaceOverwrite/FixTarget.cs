@@ -1,4 +1,5 @@
 using AtomicWriteAnalyzer.CodeFixes.Infrastructure;
+using AtomicWriteAnalyzer.Contract;
 using Microsoft.CodeAnalysis;
 
 namespace AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite
@@ -6,7 +7,7 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite
     /// <summary>One AW0001 diagnostic to fix: where it is, the shape the analyzer recognized, and the file it names.</summary>
     internal sealed class FixTarget
     {
-        public FixTarget(FixContext context, Diagnostic diagnostic, string shape, string fileName)
+        public FixTarget(FixContext context, Diagnostic diagnostic, CallShape shape, string fileName)
         {
             Context = context;
             Diagnostic = diagnostic;
@@ -19,7 +20,7 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite
         public Diagnostic Diagnostic { get; }
 
         /// <summary>The <see cref="DiagnosticPropertyNames.Shape"/> the analyzer sent.</summary>
-        public string Shape { get; }
+        public CallShape Shape { get; }
 
         /// <summary>The file as the message shows it (<c>tokens.json</c>), for the title.</summary>
         public string FileName { get; }

@@ -1,4 +1,5 @@
 using System.Linq;
+using AtomicWriteAnalyzer.Contract;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -38,7 +39,7 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite
 
         public string MethodName => IsText ? "CreateText" : "Create";
 
-        public static StreamCreation? Analyze(string shape, IOperation operation, SyntaxGenerator generator)
+        public static StreamCreation? Analyze(CallShape shape, IOperation operation, SyntaxGenerator generator)
         {
             var arguments = operation switch
             {
@@ -53,22 +54,22 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite
 
             switch (shape)
             {
-                case "FileStream":
-                case "FileCreate":
-                case "FileOpen":
-                    return Stream(arguments, PathArgument(arguments), requireCreateMode: shape != "FileCreate");
-                case "FileOpenWrite":
+                case CallShape.FileStream:
+                case CallShape.FileCreate:
+                case CallShape.FileOpen:
+                    return Stream(arguments, PathArgument(arguments), requireCreateMode: shape != CallShape.FileCreate);
+                case CallShape.FileOpenWrite:
                     return Stream(arguments, PathArgument(arguments), requireCreateMode: false);
-                case "FileInfoCreate":
-                case "FileInfoOpenWrite":
+                case CallShape.FileInfoCreate:
+                case CallShape.FileInfoOpenWrite:
                     return Stream(arguments, ReceiverPath(operation, generator), requireCreateMode: false);
-                case "FileInfoOpen":
+                case CallShape.FileInfoOpen:
                     return Stream(arguments, ReceiverPath(operation, generator), requireCreateMode: true);
-                case "FileCreateText":
+                case CallShape.FileCreateText:
                     return Text(arguments, PathArgument(arguments));
-                case "FileInfoCreateText":
-                case "StreamWriter":
-                    return Text(arguments, shape == "StreamWriter" ? PathArgument(arguments) : ReceiverPath(operation, generator));
+                case CallShape.FileInfoCreateText:
+                case CallShape.StreamWriter:
+                    return Text(arguments, shape == CallShape.StreamWriter ? PathArgument(arguments) : ReceiverPath(operation, generator));
                 default:
                     return null;
             }

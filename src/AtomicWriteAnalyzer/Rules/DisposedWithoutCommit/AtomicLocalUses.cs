@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using AtomicWriteAnalyzer.Internal;
+using AtomicWriteAnalyzer.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
