@@ -8,7 +8,7 @@ using System.Runtime.InteropServices;
 
 namespace AtomicWrite.Benchmarks
 {
-    /// <summary>Issue 13: AtomicFile against the physical floor and against write-file-atomic, interleaved in one run.</summary>
+    /// <summary>AtomicFile against the physical floor and against write-file-atomic, interleaved in one run.</summary>
     internal static class Program
     {
         private static readonly int[] Sizes = { 1024, 1024 * 1024 };

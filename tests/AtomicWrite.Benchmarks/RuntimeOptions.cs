@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace AtomicWrite.Benchmarks
 {
-    /// <summary>Command line. The defaults are the full run of issue 13; <c>--quick</c> is the CI smoke run.</summary>
+    /// <summary>Command line. The defaults are the full run; <c>--quick</c> is the CI smoke run.</summary>
     internal sealed class RuntimeOptions
     {
         public bool Quick { get; private set; }

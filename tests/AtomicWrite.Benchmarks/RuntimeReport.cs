@@ -5,7 +5,7 @@ using AtomicWrite.Benchmarking;
 
 namespace AtomicWrite.Benchmarks
 {
-    /// <summary>The printed results: markdown tables, then each target of issue 13 with its verdict (printed, never asserted).</summary>
+    /// <summary>The printed results: markdown tables, then each target with its verdict (printed, never asserted).</summary>
     internal static class RuntimeReport
     {
         public static void Saves(IReadOnlyList<SaveMethod> methods, IReadOnlyList<int> sizes, IReadOnlyList<SaveResult> results, IReadOnlyDictionary<string, double> fsyncs)
@@ -41,7 +41,7 @@ namespace AtomicWrite.Benchmarks
 
         public static void Targets(IReadOnlyList<SaveResult> results, IReadOnlyList<StreamResult> streams)
         {
-            Console.WriteLine("Targets (issue 13), printed not asserted:");
+            Console.WriteLine("Targets, printed not asserted:");
             var kib = 1024;
             var floor = Find(results, "floor", kib);
             var noBackup = Find(results, "atomic-nobackup", kib);

@@ -10,7 +10,7 @@ using Xunit;
 
 namespace AtomicWrite.Tests
 {
-    /// <summary>The recovery loader's matrix (DESIGN.md, Load), for every loading form, sync and async.</summary>
+    /// <summary>The recovery loader's matrix (docs/architecture.md, "Load, step by step"), for every loading form, sync and async.</summary>
     public sealed class LoaderTests
     {
         public enum Expect

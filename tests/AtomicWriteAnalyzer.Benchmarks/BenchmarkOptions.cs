@@ -5,7 +5,7 @@ using AtomicWriteAnalyzer.Rules;
 
 namespace AtomicWriteAnalyzer.Benchmarks
 {
-    /// <summary>Command line. The defaults are the full run of issue 12; <c>--quick</c> is the CI smoke run.</summary>
+    /// <summary>Command line. The defaults are the full run; <c>--quick</c> is the CI smoke run.</summary>
     internal sealed class BenchmarkOptions
     {
         public bool Quick { get; private set; }

@@ -10,7 +10,7 @@ using AtomicWriteAnalyzer.Benchmarks.Corpus;
 
 namespace AtomicWriteAnalyzer.Benchmarks
 {
-    /// <summary>Issue 12: our analyzers' cost beside Meziantou.Analyzer on the same code, in one process, as ratios.</summary>
+    /// <summary>Our analyzers' cost beside Meziantou.Analyzer on the same code, in one process, as ratios.</summary>
     internal static class Program
     {
         private static async Task<int> Main(string[] args)

@@ -7,7 +7,7 @@ using AtomicWriteAnalyzer.Benchmarks.Corpus;
 
 namespace AtomicWriteAnalyzer.Benchmarks
 {
-    /// <summary>The printed results: markdown tables, then each target of issue 12 with its verdict (printed, never asserted).</summary>
+    /// <summary>The printed results: markdown tables, then each target with its verdict (printed, never asserted).</summary>
     internal static class Report
     {
         public static void Corpora(IReadOnlyList<CorpusResult> results)
@@ -99,7 +99,7 @@ namespace AtomicWriteAnalyzer.Benchmarks
 
         public static void Targets(IReadOnlyList<CorpusResult> results, AnalyzerCatalog catalog, BuildResult? build)
         {
-            Console.WriteLine("Targets (issue 12), printed not asserted:");
+            Console.WriteLine("Targets, printed not asserted:");
             if (catalog.Ours.IsEmpty)
             {
                 Console.WriteLine("- n/a: AtomicWriteAnalyzer.dll has no analyzer yet.");

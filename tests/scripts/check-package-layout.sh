@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Asserts the packed nupkg has the layout DESIGN.md promises: exactly one package, the runtime under lib/,
+# Asserts the packed nupkg has the layout the README promises: exactly one package, the runtime under lib/,
 # the analyzers under analyzers/dotnet/cs, not a development dependency, and only the expected dependencies.
 set -euo pipefail
 

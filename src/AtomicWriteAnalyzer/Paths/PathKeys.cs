@@ -76,22 +76,9 @@ namespace AtomicWriteAnalyzer.Paths
                 case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
                     return "(" + PathKey(binary.LeftOperand, facts, depth + 1, ref nodes) + "+" + PathKey(binary.RightOperand, facts, depth + 1, ref nodes) + ")";
                 case IInterpolatedStringOperation interpolated:
-                    var builder = new StringBuilder("$(");
-                    foreach (var part in interpolated.Parts)
-                    {
-                        builder.Append(part is IInterpolationOperation hole ? PathKey(hole.Expression, facts, depth + 1, ref nodes) : Compact(part.Syntax.ToString())).Append(',');
-                    }
-
-                    return builder.Append(')').ToString();
+                    return InterpolationKey(interpolated, facts, depth, ref nodes);
                 case IInvocationOperation invocation when invocation.TargetMethod != null:
-                    var call = new StringBuilder(invocation.TargetMethod.ContainingType?.Name).Append('.').Append(invocation.TargetMethod.Name).Append('(')
-                        .Append(ReceiverKey(invocation.Instance, facts, depth, ref nodes)).Append(';');
-                    for (int i = 0; i < invocation.Arguments.Length; i++)
-                    {
-                        call.Append(i == 0 ? "" : ",").Append(PathKey(invocation.Arguments[i]?.Value, facts, depth + 1, ref nodes));
-                    }
-
-                    return call.Append(')').ToString();
+                    return CallKey(invocation, facts, depth, ref nodes);
             }
 
             if (operation.ConstantValue.HasValue)
@@ -100,6 +87,29 @@ namespace AtomicWriteAnalyzer.Paths
             }
 
             return "syntax:" + Compact(operation.Syntax.ToString());
+        }
+
+        private static string InterpolationKey(IInterpolatedStringOperation interpolated, IPathFacts facts, int depth, ref int nodes)
+        {
+            var builder = new StringBuilder("$(");
+            foreach (var part in interpolated.Parts)
+            {
+                builder.Append(part is IInterpolationOperation hole ? PathKey(hole.Expression, facts, depth + 1, ref nodes) : Compact(part.Syntax.ToString())).Append(',');
+            }
+
+            return builder.Append(')').ToString();
+        }
+
+        private static string CallKey(IInvocationOperation invocation, IPathFacts facts, int depth, ref int nodes)
+        {
+            var call = new StringBuilder(invocation.TargetMethod.ContainingType?.Name).Append('.').Append(invocation.TargetMethod.Name).Append('(')
+                .Append(ReceiverKey(invocation.Instance, facts, depth, ref nodes)).Append(';');
+            for (int i = 0; i < invocation.Arguments.Length; i++)
+            {
+                call.Append(i == 0 ? "" : ",").Append(PathKey(invocation.Arguments[i]?.Value, facts, depth + 1, ref nodes));
+            }
+
+            return call.Append(')').ToString();
         }
 
         private static string ReceiverKey(IOperation? instance, IPathFacts facts, int depth, ref int nodes) =>

@@ -39,57 +39,48 @@ namespace AtomicWriteAnalyzer.Paths
 
             switch (operation)
             {
-                case ILocalReferenceOperation local when local.Local != null:
-                    var definitions = facts.DefinitionsOf(local.Local, local);
-                    if (definitions.Length == 1 && !(definitions[0] is IArgumentOperation) && !(definitions[0] is ICompoundAssignmentOperation)
-                        && !(definitions[0] is IDeconstructionAssignmentOperation))
-                    {
-                        return CollectLeaves(definitions[0], facts, depth + 1, leaves, parts);
-                    }
-
-                    break;
+                case ILocalReferenceOperation local when local.Local != null && SingleDefinition(local, facts) is { } definition:
+                    return CollectLeaves(definition, facts, depth + 1, leaves, parts);
                 case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
                     return CollectLeaves(binary.LeftOperand, facts, depth + 1, leaves, parts) && CollectLeaves(binary.RightOperand, facts, depth + 1, leaves, parts);
                 case IInterpolatedStringOperation interpolated:
-                    foreach (var part in interpolated.Parts)
-                    {
-                        if (part is IInterpolationOperation hole && !CollectLeaves(hole.Expression, facts, depth + 1, leaves, parts))
-                        {
-                            return false;
-                        }
-                    }
-
+                    return CollectHoles(interpolated, facts, depth, leaves, parts);
+                case IInvocationOperation invocation when invocation.TargetMethod != null && PathCalls.IsFixedFolder(PathCalls.Classify(invocation.TargetMethod)):
                     return true;
-                case IInvocationOperation invocation when invocation.TargetMethod != null:
-                    var kind = PathCalls.Classify(invocation.TargetMethod);
-                    if (PathCalls.IsFixedFolder(kind))
-                    {
-                        return true;
-                    }
-
-                    if (PathCalls.IsComposition(kind))
-                    {
-                        return CollectArguments(invocation, facts, depth, leaves, parts);
-                    }
-
-                    break;
-                case IPropertyReferenceOperation property when property.Property?.ContainingType != null:
-                    if (IsFixedFolder(property.Property))
-                    {
-                        return true;
-                    }
-
-                    if (IsPathOfFileInfo(property.Property))
-                    {
-                        return CollectLeaves(property.Instance, facts, depth + 1, leaves, parts);
-                    }
-
-                    break;
+                case IInvocationOperation invocation when invocation.TargetMethod != null && PathCalls.IsComposition(PathCalls.Classify(invocation.TargetMethod)):
+                    return CollectArguments(invocation, facts, depth, leaves, parts);
+                case IPropertyReferenceOperation property when property.Property?.ContainingType != null && IsFixedFolder(property.Property):
+                    return true;
+                case IPropertyReferenceOperation property when property.Property?.ContainingType != null && IsPathOfFileInfo(property.Property):
+                    return CollectLeaves(property.Instance, facts, depth + 1, leaves, parts);
                 case IObjectCreationOperation creation when creation.Type?.Name == "FileInfo":
                     return CollectLeaves(OperationHelpers.ArgumentValue(creation, "fileName"), facts, depth + 1, leaves, parts);
             }
 
             leaves.Add(operation);
+            return true;
+        }
+
+        /// <summary>The one definition a local is followed through; null (a leaf) for a parameter, a compound or deconstruction assignment.</summary>
+        private static IOperation? SingleDefinition(ILocalReferenceOperation local, IPathFacts facts)
+        {
+            var definitions = facts.DefinitionsOf(local.Local, local);
+            return definitions.Length == 1 && !(definitions[0] is IArgumentOperation) && !(definitions[0] is ICompoundAssignmentOperation)
+                && !(definitions[0] is IDeconstructionAssignmentOperation)
+                ? definitions[0]
+                : null;
+        }
+
+        private static bool CollectHoles(IInterpolatedStringOperation interpolated, IPathFacts facts, int depth, List<IOperation> leaves, List<IOperation>? parts)
+        {
+            foreach (var part in interpolated.Parts)
+            {
+                if (part is IInterpolationOperation hole && !CollectLeaves(hole.Expression, facts, depth + 1, leaves, parts))
+                {
+                    return false;
+                }
+            }
+
             return true;
         }
 

@@ -25,8 +25,8 @@ namespace AtomicWriteAnalyzer.Sensitivity
     /// </summary>
     internal static class SensitivitySignals
     {
-        public const string SensitiveFileAttributeName = "SensitiveFileAttribute";
-        public const string SensitiveFileAttributeNamespace = "AtomicWrite";
+        /// <summary>The runtime's attribute, matched by its full name: the analyzer does not reference the runtime.</summary>
+        public const string SensitiveFileAttributeFullName = "AtomicWrite.SensitiveFileAttribute";
 
         /// <summary>The verdict on <paramref name="path"/>, written by a method named <paramref name="writerName"/>.</summary>
         public static SensitivityVerdict Evaluate(PathModel path, EditorConfigOptions options, string? writerName) =>
@@ -109,7 +109,7 @@ namespace AtomicWriteAnalyzer.Sensitivity
             foreach (var attribute in attributes)
             {
                 var type = attribute.AttributeClass;
-                if (type != null && type.Name == SensitiveFileAttributeName && OperationHelpers.NamespaceIs(type.ContainingNamespace, SensitiveFileAttributeNamespace))
+                if (type != null && type.ContainingType == null && type.ToDisplayString() == SensitiveFileAttributeFullName)
                 {
                     return true;
                 }

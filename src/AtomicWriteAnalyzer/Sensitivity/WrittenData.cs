@@ -97,28 +97,19 @@ namespace AtomicWriteAnalyzer.Sensitivity
             }
         }
 
-        /// <summary>A stream or writer opened by the write and handed to a serializer in the same body.</summary>
-        private static WrittenData? FromStream(ApiCall write, IPathFacts facts)
+        /// <summary>
+        /// The locals that hold what the write opened: its own local, and writers over it (<c>new StreamWriter(stream)</c>,
+        /// <c>XmlWriter.Create(stream)</c>, <c>new Utf8JsonWriter(stream)</c>), two wrappers deep.
+        /// </summary>
+        private static HashSet<ILocalSymbol> Sinks(IOperation created, List<IOperation> operations)
         {
             var sinks = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-            var created = write.Operation;
             var declared = DeclaredLocal(created);
             if (declared != null)
             {
                 sinks.Add(declared);
             }
 
-            var root = OperationHelpers.Root(created);
-            var operations = new List<IOperation>();
-            foreach (var operation in root.Descendants())
-            {
-                if (operation is IInvocationOperation || operation is IObjectCreationOperation)
-                {
-                    operations.Add(operation);
-                }
-            }
-
-            // Writers over the stream: new StreamWriter(stream), XmlWriter.Create(stream), new Utf8JsonWriter(stream).
             for (int pass = 0; pass < 2; pass++)
             {
                 foreach (var operation in operations)
@@ -136,6 +127,23 @@ namespace AtomicWriteAnalyzer.Sensitivity
                 }
             }
 
+            return sinks;
+        }
+
+        /// <summary>A stream or writer opened by the write and handed to a serializer in the same body.</summary>
+        private static WrittenData? FromStream(ApiCall write, IPathFacts facts)
+        {
+            var created = write.Operation;
+            var operations = new List<IOperation>();
+            foreach (var operation in OperationHelpers.Root(created).Descendants())
+            {
+                if (operation is IInvocationOperation || operation is IObjectCreationOperation)
+                {
+                    operations.Add(operation);
+                }
+            }
+
+            var sinks = Sinks(created, operations);
             foreach (var operation in operations)
             {
                 if (!(operation is IInvocationOperation invocation) || invocation.TargetMethod == null)

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace AtomicWriteAnalyzer.Tests.Robustness
 {
     /// <summary>
-    /// Issue 14: in the IDE the analyzers run on half-written code on every keystroke. Broken inputs derived from the
+    /// In the IDE the analyzers run on half-written code on every keystroke. Broken inputs derived from the
     /// project's own test code and sample (<see cref="SeedCorpus"/>, <see cref="Mutations"/>) go through every shipped
     /// analyzer and every shipped fix; the test fails on any analyzer exception (AD0001), any fix exception, and any
     /// input that takes longer than <see cref="FuzzSettings.PerDocumentBound"/> (a hang detector, not a timing test).

@@ -290,7 +290,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             return test.RunAsync();
         }
 
-        public static TheoryData<string> HalfTypedIssue7Shapes => new()
+        public static TheoryData<string> HalfTypedRealWorldShapes => new()
         {
             // A helper in another type, half typed.
             "static class H { public static void SerializeToFile<T>(string filePath, T value) { using var f = File.Create(filePath, ; JsonSerializer.Serialize(f, value); } }\nclass U { void Save(string d) => H.SerializeToFile(Path.Combine(d, \"profiles.json\"), ); }",
@@ -308,7 +308,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         };
 
         [Theory]
-        [MemberData(nameof(HalfTypedIssue7Shapes))]
+        [MemberData(nameof(HalfTypedRealWorldShapes))]
         public async Task Half_typed_helpers_serializers_and_wrappers_never_throw(string code)
         {
             // Half-typed code may or may not give AW0001; what matters is that the analyzer does not throw (AD0001).

@@ -5,7 +5,7 @@ using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<Atom
 namespace AtomicWriteAnalyzer.Tests.Rules
 {
     /// <summary>
-    /// Issue 7: the shapes through which real desktop apps shipped corrupted-settings bugs while the path's name said
+    /// The shapes through which real desktop apps shipped corrupted-settings bugs while the path's name said
     /// nothing — app state, serialized data, helpers, wrappers — each as a positive with a close negative twin (same
     /// shape, not sensitive). A twin is the positive with the one thing that made it sensitive taken away.
     /// </summary>

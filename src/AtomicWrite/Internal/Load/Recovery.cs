@@ -9,7 +9,7 @@ using AtomicWrite.Platform;
 namespace AtomicWrite.Internal
 {
     /// <summary>
-    /// The recovery loader of DESIGN.md. Only content failures (missing, empty while a good backup exists,
+    /// The recovery loader of docs/architecture.md ("Load, step by step"). Only content failures (missing, empty while a good backup exists,
     /// zero-filled, rejected by Validate, the parser threw) restore from a backup; an I/O error on the file is not
     /// corruption. Written once for both the synchronous and the asynchronous API: with <c>synchronous</c> every
     /// awaited task is already complete, so the synchronous callers never block on the thread pool.

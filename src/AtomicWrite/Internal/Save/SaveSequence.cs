@@ -8,7 +8,7 @@ using Microsoft.Win32.SafeHandles;
 namespace AtomicWrite.Internal
 {
     /// <summary>
-    /// The save of DESIGN.md, one method per step:
+    /// The save of docs/architecture.md ("Save, step by step"), one method per step:
     /// 1. resolve the target once; 2. create the temp exclusively, with the final owner and mode;
     /// 3. write, fsync, validate; 4. rotate backups; 5. rename over the target; 6. fsync the directory.
     /// Until step 5 succeeds every failure deletes the temp and leaves target and backups as they were.

@@ -86,58 +86,53 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite
             bool sawMode = false;
             foreach (var argument in arguments)
             {
-                var constant = argument.Value.ConstantValue;
-                switch (argument.Parameter!.Name)
+                if (argument.Parameter!.Name == "bufferSize")
                 {
-                    case "path":
-                        break;
-                    case "mode":
-                        sawMode = true;
-                        if (!constant.HasValue || !Equals(constant.Value, FileModeCreate))
+                    if (argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        bufferSize = (argument.Syntax as ArgumentSyntax)?.Expression;
+                        if (bufferSize == null)
                         {
                             return null;
                         }
+                    }
 
-                        break;
-                    case "access":
-                        if (!constant.HasValue || !(Equals(constant.Value, FileAccessWrite) || Equals(constant.Value, FileAccessReadWrite)))
-                        {
-                            return null;
-                        }
+                    continue;
+                }
 
-                        break;
-                    case "share":
-                    case "useAsync":
-                        if (!constant.HasValue && argument.ArgumentKind != ArgumentKind.DefaultValue)
-                        {
-                            return null;
-                        }
-
-                        break;
-                    case "options" when argument.Parameter.Type.Name == "FileOptions":
-                        if (!(constant.Value is int options) || (options & (FileOptionsEncrypted | FileOptionsDeleteOnClose)) != 0)
-                        {
-                            return null;
-                        }
-
-                        break;
-                    case "bufferSize":
-                        if (argument.ArgumentKind != ArgumentKind.DefaultValue)
-                        {
-                            bufferSize = (argument.Syntax as ArgumentSyntax)?.Expression;
-                            if (bufferSize == null)
-                            {
-                                return null;
-                            }
-                        }
-
-                        break;
-                    default:
-                        return null;
+                sawMode |= argument.Parameter.Name == "mode";
+                if (!KeepsMeaning(argument))
+                {
+                    return null;
                 }
             }
 
             return requireCreateMode && !sawMode ? null : new StreamCreation(isText: false, path, bufferSize);
+        }
+
+        /// <summary>
+        /// Whether <c>AtomicFile.Create</c> means what this argument asked for: create-or-truncate, write access, a share
+        /// mode or async flag (irrelevant to a private temp), no encryption or delete-on-close.
+        /// </summary>
+        private static bool KeepsMeaning(IArgumentOperation argument)
+        {
+            var constant = argument.Value.ConstantValue;
+            switch (argument.Parameter!.Name)
+            {
+                case "path":
+                    return true;
+                case "mode":
+                    return constant.HasValue && Equals(constant.Value, FileModeCreate);
+                case "access":
+                    return constant.HasValue && (Equals(constant.Value, FileAccessWrite) || Equals(constant.Value, FileAccessReadWrite));
+                case "share":
+                case "useAsync":
+                    return constant.HasValue || argument.ArgumentKind == ArgumentKind.DefaultValue;
+                case "options" when argument.Parameter.Type.Name == "FileOptions":
+                    return constant.Value is int options && (options & (FileOptionsEncrypted | FileOptionsDeleteOnClose)) == 0;
+                default:
+                    return false;
+            }
         }
 
         private static StreamCreation? Text(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, ExpressionSyntax? path)

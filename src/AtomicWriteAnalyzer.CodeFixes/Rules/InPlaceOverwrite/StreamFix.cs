@@ -45,45 +45,8 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite
                 return null;
             }
 
-            var uses = StreamUses.Collect(model, scope, local, isWriter: created.IsText, allowWrapper: true, cancellationToken);
-            if (uses == null)
-            {
-                return null;
-            }
-
-            // The scope the commit goes into: the writer's, when a writer wraps the stream.
-            var innermost = scope;
-            var writers = new List<(string Name, bool HasFlushAsync)>();
-            var resources = new List<ISymbol> { local };
-            IReadOnlyList<SyntaxNode> lastUses = uses.Uses;
-            if (uses.Wrapper != null)
-            {
-                var writerScope = UsingScope.Of(uses.Wrapper);
-                if (writerScope == null || !(model.GetDeclaredSymbol(uses.Wrapper, cancellationToken) is ILocalSymbol writer))
-                {
-                    return null;
-                }
-
-                var writerUses = StreamUses.Collect(model, writerScope, writer, isWriter: true, allowWrapper: false, cancellationToken);
-                if (writerUses == null)
-                {
-                    return null;
-                }
-
-                innermost = writerScope;
-                lastUses = writerUses.Uses;
-                resources.Add(writer);
-                writers.Add((writer.Name, writer.Type.Name != "BinaryWriter"));
-            }
-
-            var exits = ScopeExits.Find(scope, model, resources);
-            if (exits == null)
-            {
-                return null;
-            }
-
-            var anchor = innermost.Statements.LastOrDefault(s => lastUses.Any(u => s.Span.Contains(u.Span)));
-            if (anchor != null && !StatementInsertion.CanInsertAround(anchor))
+            var commitScope = CommitScope.Of(model, scope, local, created.IsText, cancellationToken);
+            if (commitScope == null)
             {
                 return null;
             }
@@ -91,15 +54,7 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite
             bool isAsync = ScopeExits.IsAsync(function);
             string name = scope.Name;
             var commitOnly = CommitStatements.Create(generator, name, new (string, bool)[0], isAsync);
-            var flushAndCommit = CommitStatements.Create(generator, name, writers, isAsync);
-            var flow = anchor == null ? null : model.AnalyzeControlFlow(anchor);
-            if (anchor != null && (flow == null || !flow.Succeeded))
-            {
-                return null;
-            }
-
-            bool commitAfterAnchor = flow?.EndPointIsReachable == true;
-            int commitPoint = anchor?.Span.End ?? -1;
+            var flushAndCommit = CommitStatements.Create(generator, name, commitScope.Writers, isAsync);
             var declaredType = scope.Declaration.Type;
             var atomicFile = RuntimeTypes.StaticReceiver(generator, context.Runtime.AtomicFile);
             var atomicType = RuntimeTypes.TypeSyntax(generator, resultType);
@@ -112,36 +67,8 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite
                     editor.ReplaceNode(declaredType, (current, _) => atomicType.WithTriviaFrom(current));
                 }
 
-                foreach (var exit in exits.Value.Where(e => e.SpanStart < commitPoint))
-                {
-                    StatementInsertion.InsertBefore(editor, exit, innermost != scope && innermost.Contains(exit) ? flushAndCommit : commitOnly);
-                }
-
-                if (anchor == null)
-                {
-                    InsertAtStart(editor, innermost, innermost == scope ? commitOnly : flushAndCommit);
-                }
-                else if (commitAfterAnchor)
-                {
-                    StatementInsertion.InsertAfter(editor, anchor, innermost == scope ? commitOnly : flushAndCommit);
-                }
+                commitScope.InsertCommits(editor, scope, commitOnly, flushAndCommit);
             });
-        }
-
-        private static void InsertAtStart(SyntaxEditor editor, UsingScope scope, IReadOnlyList<StatementSyntax> statements)
-        {
-            if (scope.Statements.Length > 0)
-            {
-                StatementInsertion.InsertBefore(editor, scope.Statements[0], statements);
-            }
-            else if (scope.Owner is UsingStatementSyntax { Statement: BlockSyntax block })
-            {
-                StatementInsertion.Prepend(editor, block, statements);
-            }
-            else
-            {
-                StatementInsertion.InsertAfter(editor, scope.Owner, statements);
-            }
         }
 
         private static ExpressionSyntax Replacement(FixContext context, StreamCreation created, SyntaxGenerator generator) =>

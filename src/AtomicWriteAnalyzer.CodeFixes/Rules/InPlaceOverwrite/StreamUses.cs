@@ -108,7 +108,7 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite
             }
 
             var type = creation.Constructor.ContainingType;
-            bool writerType = (type.Name == "StreamWriter" || type.Name == "BinaryWriter") && type.ContainingNamespace?.ToDisplayString() == "System.IO";
+            bool writerType = (type.Name == nameof(System.IO.StreamWriter) || type.Name == nameof(System.IO.BinaryWriter)) && type.ContainingNamespace?.ToDisplayString() == "System.IO";
             return writerType && creation.Syntax.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } && UsingScope.Of(declarator) != null
                 ? declarator
                 : null;
@@ -128,7 +128,7 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite
                     var parameterType = argument.Parameter?.Type;
                     return CallsThatFinish.Contains(call.TargetMethod.Name)
                         && parameterType != null
-                        && (parameterType.Name == "Stream" || parameterType.Name == "TextWriter" || parameterType.Name == "StreamWriter")
+                        && (parameterType.Name == nameof(System.IO.Stream) || parameterType.Name == nameof(System.IO.TextWriter) || parameterType.Name == nameof(System.IO.StreamWriter))
                         && parameterType.ContainingNamespace?.ToDisplayString() == "System.IO"
                         && IsWholeStatement(call, requireAwait: call.TargetMethod.Name.EndsWith("Async", System.StringComparison.Ordinal));
                 default:

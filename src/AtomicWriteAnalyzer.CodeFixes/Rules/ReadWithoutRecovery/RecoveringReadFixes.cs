@@ -105,38 +105,41 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.ReadWithoutRecovery
                 return null;
             }
 
-            ExpressionSyntax replacement = call;
-            if (isAsync)
-            {
-                var configureAwait = ConfigureAwaitArgument(read);
-                ExpressionSyntax awaited = configureAwait == null
-                    ? call
-                    : SyntaxFactory.InvocationExpression(
-                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, call, SyntaxFactory.IdentifierName("ConfigureAwait")),
-                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(configureAwait.WithoutTrivia()))));
-                replacement = SyntaxFactory.ParenthesizedExpression(
-                        SyntaxFactory.AwaitExpression(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space), awaited))
-                    .WithAdditionalAnnotations(Simplifier.Annotation);
-            }
-
-            replacement = replacement.WithTriviaFrom(parse);
+            var replacement = (isAsync ? Awaited(call, read) : call).WithTriviaFrom(parse);
             var statement = parse.FirstAncestorOrSelf<StatementSyntax>();
             return new FixPlan(
                 "Load '" + file + "' with recovery (AtomicFile." + member + ")",
-                editor =>
-                {
-                    editor.ReplaceNode(parse, (current, _) => current.IsEquivalentTo(parse) ? replacement : current);
-                    if (declaration != null && statement != null)
-                    {
-                        // The declaration goes; comments above it stay, above the statement that now loads.
-                        if (declaration.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
-                        {
-                            editor.ReplaceNode(statement, (current, _) => current.WithLeadingTrivia(declaration.GetLeadingTrivia()));
-                        }
+                editor => ReplaceParse(editor, parse, replacement, declaration, statement));
+        }
 
-                        editor.RemoveNode(declaration.Parent is GlobalStatementSyntax global ? global : declaration, SyntaxRemoveOptions.KeepUnbalancedDirectives);
-                    }
-                });
+        /// <summary><c>(await AtomicFile.LoadAsync(...))</c>, keeping the read's <c>ConfigureAwait</c> argument.</summary>
+        private static ExpressionSyntax Awaited(InvocationExpressionSyntax call, InvocationExpressionSyntax read)
+        {
+            var configureAwait = ConfigureAwaitArgument(read);
+            ExpressionSyntax awaited = configureAwait == null
+                ? call
+                : SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, call, SyntaxFactory.IdentifierName("ConfigureAwait")),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(configureAwait.WithoutTrivia()))));
+            return SyntaxFactory.ParenthesizedExpression(
+                    SyntaxFactory.AwaitExpression(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space), awaited))
+                .WithAdditionalAnnotations(Simplifier.Annotation);
+        }
+
+        /// <summary>The parser call becomes the load; the local the read went through, if any, goes.</summary>
+        private static void ReplaceParse(SyntaxEditor editor, InvocationExpressionSyntax parse, ExpressionSyntax replacement, LocalDeclarationStatementSyntax? declaration, StatementSyntax? statement)
+        {
+            editor.ReplaceNode(parse, (current, _) => current.IsEquivalentTo(parse) ? replacement : current);
+            if (declaration != null && statement != null)
+            {
+                // The declaration goes; comments above it stay, above the statement that now loads.
+                if (declaration.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+                {
+                    editor.ReplaceNode(statement, (current, _) => current.WithLeadingTrivia(declaration.GetLeadingTrivia()));
+                }
+
+                editor.RemoveNode(declaration.Parent is GlobalStatementSyntax global ? global : declaration, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+            }
         }
 
         private static ParenthesizedLambdaExpressionSyntax Lambda(TypeSyntax parameterType, string parameter, ExpressionSyntax body) =>

@@ -28,16 +28,10 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.UnsafeHandRolledReplace
 
             var rename = context.FindNode<InvocationExpressionSyntax>(diagnostic.AdditionalLocations[0]);
             var moveStatement = rename?.Parent as ExpressionStatementSyntax;
-            var removed = new List<StatementSyntax>();
-            foreach (var location in diagnostic.AdditionalLocations.Skip(1))
+            var removed = RemovedStatements(context, diagnostic);
+            if (removed == null)
             {
-                var statement = context.FindNode<StatementSyntax>(location);
-                if (statement == null)
-                {
-                    return null;
-                }
-
-                removed.Add(statement);
+                return null;
             }
 
             if (rename == null || moveStatement == null
@@ -78,6 +72,24 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.UnsafeHandRolledReplace
                         editor.RemoveNode(Removable(statement), RemoveOptions);
                     }
                 });
+        }
+
+        /// <summary>The statements the analyzer marked for removal (the deletes, the temp's declaration): additional locations after the rename.</summary>
+        private static List<StatementSyntax>? RemovedStatements(FixContext context, Diagnostic diagnostic)
+        {
+            var removed = new List<StatementSyntax>();
+            foreach (var location in diagnostic.AdditionalLocations.Skip(1))
+            {
+                var statement = context.FindNode<StatementSyntax>(location);
+                if (statement == null)
+                {
+                    return null;
+                }
+
+                removed.Add(statement);
+            }
+
+            return removed;
         }
 
         /// <summary>A top-level statement is removed with its <c>GlobalStatementSyntax</c>.</summary>

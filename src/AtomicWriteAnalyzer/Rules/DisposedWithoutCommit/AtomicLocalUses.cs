@@ -103,7 +103,7 @@ namespace AtomicWriteAnalyzer.Rules.DisposedWithoutCommit
             }
 
             var type = parameter.Type;
-            bool streamOrWriter = (type.Name == "Stream" || type.Name == "TextWriter" || type.Name == "StreamWriter" || type.Name == "BinaryWriter")
+            bool streamOrWriter = (type.Name == nameof(System.IO.Stream) || type.Name == nameof(System.IO.TextWriter) || type.Name == nameof(System.IO.StreamWriter) || type.Name == nameof(System.IO.BinaryWriter))
                 && OperationHelpers.NamespaceIs(type.ContainingNamespace, "System.IO");
             var ns = method.ContainingType.ContainingNamespace;
             bool library = OperationHelpers.NamespaceStartsWith(ns, "System")

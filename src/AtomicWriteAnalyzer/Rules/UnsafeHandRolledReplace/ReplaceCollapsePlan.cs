@@ -48,16 +48,10 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
                 return false;
             }
 
-            var removed = new List<IOperation>();
-            for (int i = writeIndex + 1; i < moveIndex; i++)
+            var removed = DeletesBetween(block, writeIndex, moveIndex, deletes);
+            if (removed == null)
             {
-                var between = block.Operations[i];
-                if (!IsDeleteStatement(between, deletes))
-                {
-                    return false;
-                }
-
-                removed.Add(between);
+                return false;
             }
 
             int deletesBetween = deletes.Count(d => removed.Any(r => r.Syntax.Span.Contains(d.Syntax.Span)));
@@ -86,6 +80,24 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
             }
 
             return true;
+        }
+
+        /// <summary>The statements strictly between the write and the move, when every one of them is one of the deletes.</summary>
+        private static List<IOperation>? DeletesBetween(IBlockOperation block, int writeIndex, int moveIndex, List<IInvocationOperation> deletes)
+        {
+            var removed = new List<IOperation>();
+            for (int i = writeIndex + 1; i < moveIndex; i++)
+            {
+                var between = block.Operations[i];
+                if (!IsDeleteStatement(between, deletes))
+                {
+                    return null;
+                }
+
+                removed.Add(between);
+            }
+
+            return removed;
         }
 
         /// <summary>The expression statement the call is (possibly awaited, possibly with <c>ConfigureAwait</c>).</summary>
