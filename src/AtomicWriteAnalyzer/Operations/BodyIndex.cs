@@ -31,6 +31,7 @@ namespace AtomicWriteAnalyzer.Operations
         private readonly Dictionary<ILocalSymbol, List<ILocalReferenceOperation>> _references = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, IVariableDeclaratorOperation> _declarators = new Dictionary<ILocalSymbol, IVariableDeclaratorOperation>(SymbolEqualityComparer.Default);
         private readonly Dictionary<IOperation, int> _statementIndices = new Dictionary<IOperation, int>();
+        private readonly List<IConditionalOperation> _existenceConditionals = new List<IConditionalOperation>();
 
         private BodyIndex(IOperation root)
         {
@@ -49,6 +50,14 @@ namespace AtomicWriteAnalyzer.Operations
                         }
 
                         named.Add(invocation);
+                        if (name == "Exists")
+                        {
+                            IndexExistenceConditional(invocation);
+                        }
+
+                        break;
+                    case IPropertyReferenceOperation property when property.Property?.Name == "Exists":
+                        IndexExistenceConditional(property);
                         break;
                     case ILocalReferenceOperation reference when reference.Local != null:
                         if (!_references.TryGetValue(reference.Local, out var references))
@@ -80,6 +89,29 @@ namespace AtomicWriteAnalyzer.Operations
             Array.Sort(starts, order);
             _byPosition = order;
             _starts = starts;
+        }
+
+        /// <summary>The <c>if</c> (or <c>?:</c>) whose condition holds this <c>Exists</c> test, if any.</summary>
+        private void IndexExistenceConditional(IOperation test)
+        {
+            var child = test;
+            for (var parent = test.Parent; parent != null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalOperation conditional)
+                {
+                    if (child == conditional.Condition && !_existenceConditionals.Contains(conditional))
+                    {
+                        _existenceConditionals.Add(conditional);
+                    }
+
+                    return;
+                }
+
+                if (!(parent is IUnaryOperation || parent is IBinaryOperation || parent is IConversionOperation || parent is IParenthesizedOperation || parent is IInvocationOperation || parent is IArgumentOperation || parent is IObjectCreationOperation))
+                {
+                    return;
+                }
+            }
         }
 
         private void IndexStatements(IOperation operation)
@@ -126,6 +158,9 @@ namespace AtomicWriteAnalyzer.Operations
                 yield return _invocations[index];
             }
         }
+
+        /// <summary>The conditionals whose condition tests whether a file exists (<c>File.Exists</c>, <c>FileInfo.Exists</c>, by name), in walk order.</summary>
+        public IReadOnlyList<IConditionalOperation> ExistenceConditionals => _existenceConditionals;
 
         /// <summary>The invocations of methods with that name, in walk order.</summary>
         public IReadOnlyList<IInvocationOperation> InvocationsNamed(string name) =>

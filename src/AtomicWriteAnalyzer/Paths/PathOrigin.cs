@@ -19,5 +19,8 @@ namespace AtomicWriteAnalyzer.Paths
 
         /// <summary>A path the user picked (<c>SaveFileDialog.FileName</c>, a storage picker): an export, the user's call.</summary>
         UserPicked = 8,
+
+        /// <summary>A value new on every call (<c>Guid.NewGuid()</c>, <c>DateTime.Now</c>): a new file, nothing overwritten.</summary>
+        UniqueName = 16,
     }
 }

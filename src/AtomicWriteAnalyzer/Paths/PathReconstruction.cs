@@ -49,6 +49,15 @@ namespace AtomicWriteAnalyzer.Paths
                 return PathPiece.Unknown();
             }
 
+            if (operation is IInvocationOperation || operation is IPropertyReferenceOperation)
+            {
+                string? unique = UniqueValues.Describe(operation);
+                if (unique != null)
+                {
+                    return PathPiece.Unknown().WithOrigin(PathOrigin.UniqueName, unique);
+                }
+            }
+
             switch (operation)
             {
                 case ILocalReferenceOperation local when local.Local != null:

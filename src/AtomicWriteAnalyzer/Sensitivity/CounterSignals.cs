@@ -1,30 +1,28 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using AtomicWriteAnalyzer.Paths;
-using Microsoft.CodeAnalysis;
 
 namespace AtomicWriteAnalyzer.Sensitivity
 {
     /// <summary>Why a path is not worth protecting: a log, temp, cache, export... location, or an origin that says so.</summary>
     internal static class CounterSignals
     {
-        /// <summary>Why this path is not worth protecting (a log, temp, cache, export... location), or null.</summary>
+        /// <summary>
+        /// Why this path is not worth protecting (a log, temp, cache, export... location), or null. "cache" yields to a
+        /// sensitive word in the file's own name: a token cache (<c>token-cache.json</c>, <c>cache/tokens.json</c>) is
+        /// the only copy of a sign-in, not something rebuilt from elsewhere.
+        /// </summary>
         public static string? FindCounterSignal(PathModel path, string? writerName)
         {
-            if ((path.Origins & PathOrigin.TempFileName) != 0 || (path.Origins & PathOrigin.TempDirectory) != 0)
+            bool ownNameSensitive = OwnNameIsSensitive(path);
+            string? Counter(string? name)
             {
-                return "a temp file (" + path.OriginDetail + ")";
+                string? word = SensitiveWords.CounterWord(name);
+                return word == "cache" && ownNameSensitive ? null : word;
             }
 
-            if ((path.Origins & PathOrigin.RandomFileName) != 0)
+            string? origin = OriginCounterSignal(path);
+            if (origin != null)
             {
-                return "a new random file name (" + path.OriginDetail + ")";
-            }
-
-            if ((path.Origins & PathOrigin.UserPicked) != 0)
-            {
-                return "a path the user picked (" + path.OriginDetail + ")";
+                return origin;
             }
 
             foreach (string text in path.Texts)
@@ -46,7 +44,7 @@ namespace AtomicWriteAnalyzer.Sensitivity
 
                 foreach (string segment in SensitiveWords.Segments(text))
                 {
-                    string? word = SensitiveWords.CounterWord(segment);
+                    string? word = Counter(segment);
                     if (word != null)
                     {
                         return "the path contains '" + word + "'";
@@ -56,15 +54,55 @@ namespace AtomicWriteAnalyzer.Sensitivity
 
             foreach (var holder in path.Holders)
             {
-                string? word = SensitiveWords.CounterWord(holder.Name);
+                string? word = Counter(holder.Name);
                 if (word != null)
                 {
                     return holder.KindText + " '" + holder.Name + "' contains '" + word + "'";
                 }
             }
 
-            string? writerWord = SensitiveWords.CounterWord(writerName);
+            string? writerWord = Counter(writerName);
             return writerWord != null ? "written by '" + writerName + "', which contains '" + writerWord + "'" : null;
+        }
+
+        /// <summary>An origin that says the file is not worth protecting: temp, random, unique, picked by the user.</summary>
+        private static string? OriginCounterSignal(PathModel path)
+        {
+            if ((path.Origins & PathOrigin.TempFileName) != 0 || (path.Origins & PathOrigin.TempDirectory) != 0)
+            {
+                return "a temp file (" + path.OriginDetail + ")";
+            }
+
+            if ((path.Origins & PathOrigin.RandomFileName) != 0)
+            {
+                return "a new random file name (" + path.OriginDetail + ")";
+            }
+
+            if ((path.Origins & PathOrigin.UniqueName) != 0)
+            {
+                return "a new file every time: its name holds " + path.OriginDetail;
+            }
+
+            if ((path.Origins & PathOrigin.UserPicked) != 0)
+            {
+                return "a path the user picked (" + path.OriginDetail + ")";
+            }
+
+            return null;
+        }
+
+        private static bool OwnNameIsSensitive(PathModel path)
+        {
+            foreach (string text in path.Texts)
+            {
+                string name = PathModel.LastSegment(text);
+                if (!SensitiveWords.IsOpaque(name) && (SensitiveWords.SensitiveWord(name) != null || SensitiveWords.FileKind(name) != null))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

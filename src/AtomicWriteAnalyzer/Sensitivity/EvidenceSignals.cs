@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using AtomicWriteAnalyzer.Contract;
 using Microsoft.CodeAnalysis;
 
@@ -75,7 +73,8 @@ namespace AtomicWriteAnalyzer.Sensitivity
 
             foreach (var candidate in candidates)
             {
-                if (candidate == null || candidate.TypeKind == TypeKind.TypeParameter || candidate.SpecialType != SpecialType.None)
+                // Only types the app declares: a library's JToken or CookieContainer says nothing about this file.
+                if (candidate == null || candidate.TypeKind == TypeKind.TypeParameter || candidate.SpecialType != SpecialType.None || !IsDeclaredInSource(candidate))
                 {
                     continue;
                 }
@@ -89,6 +88,19 @@ namespace AtomicWriteAnalyzer.Sensitivity
             }
 
             return null;
+        }
+
+        private static bool IsDeclaredInSource(ITypeSymbol type)
+        {
+            foreach (var location in type.Locations)
+            {
+                if (location.IsInSource)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

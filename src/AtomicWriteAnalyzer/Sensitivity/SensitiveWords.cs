@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using AtomicWriteAnalyzer.Infrastructure;
 using AtomicWriteAnalyzer.Paths;
-using Microsoft.CodeAnalysis;
 
 namespace AtomicWriteAnalyzer.Sensitivity
 {
@@ -31,7 +30,7 @@ namespace AtomicWriteAnalyzer.Sensitivity
             ["preferences"] = "preferences", ["preference"] = "preferences", ["prefs"] = "preferences",
             ["profile"] = "profile", ["profiles"] = "profile",
             ["state"] = "state",
-            ["license"] = "license", ["licenses"] = "license", ["licence"] = "license",
+            ["licensekey"] = "license key", ["licencekey"] = "license key",
             ["session"] = "session", ["sessions"] = "session",
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
@@ -41,6 +40,7 @@ namespace AtomicWriteAnalyzer.Sensitivity
             ["api key"] = "apikey", ["api keys"] = "apikey",
             ["private key"] = "private key",
             ["key store"] = "keystore", ["key chain"] = "keychain",
+            ["license key"] = "license key", ["licence key"] = "license key",
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
         /// <summary>Words that make a data type sensitive but are too common in paths to count there.</summary>
@@ -74,6 +74,17 @@ namespace AtomicWriteAnalyzer.Sensitivity
             ["kdbx"] = "'.kdbx' is a password database",
             ["ini"] = "'.ini' is a settings file",
             ["cfg"] = "'.cfg' is a settings file",
+        }.ToImmutableDictionary(StringComparer.Ordinal);
+
+        /// <summary>
+        /// "license" alone is usually the software licence's text (<c>LICENSE.txt</c>, <c>licenses.json</c>); it counts
+        /// in a key sense only: with "key" (<see cref="WordPairs"/>) or as a data file of one of these kinds.
+        /// </summary>
+        private static readonly ImmutableHashSet<string> LicenseKeyExtensions = ImmutableHashSet.Create(StringComparer.Ordinal, "lic", "dat", "bin", "key");
+
+        private static readonly ImmutableDictionary<string, string> LicenseWords = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["license"] = "license", ["licence"] = "license",
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
         /// <summary>File kinds recognized by their whole name (lower case).</summary>
@@ -123,6 +134,11 @@ namespace AtomicWriteAnalyzer.Sensitivity
             if (dot >= 0 && dot < lower.Length - 1 && Extensions.TryGetValue(lower.Substring(dot + 1), out string? byExtension))
             {
                 return byExtension;
+            }
+
+            if (dot > 0 && LicenseKeyExtensions.Contains(lower.Substring(dot + 1)) && MatchWord(lower.Substring(0, dot), LicenseWords, null) != null)
+            {
+                return "'" + fileName + "' holds a license key";
             }
 
             return null;

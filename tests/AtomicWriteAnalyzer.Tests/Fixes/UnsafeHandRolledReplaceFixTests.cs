@@ -127,12 +127,11 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
             { "two writes of the temp", "var tmp = path + \".tmp\";\n{|AW0003:File.WriteAllText(tmp, json)|};\nFile.WriteAllText(tmp, json);\nFile.Move(tmp, path, true);" },
             { "File.Replace keeps a backup", "var tmp = path + \".tmp\";\n{|AW0003:File.WriteAllText(tmp, json)|};\nFile.Replace(tmp, path, path + \".bak\");" },
             { "FileInfo.MoveTo", "var tmp = path + \".tmp\";\n{|AW0003:File.WriteAllText(tmp, json)|};\nnew FileInfo(tmp).MoveTo(path, true);" },
-            { "Move without overwrite throws if the target exists", "var tmp = path + \".tmp\";\n{|AW0003:File.WriteAllText(tmp, json)|};\nFile.Move(tmp, path);" },
             { "Move with a computed overwrite flag", "var tmp = path + \".tmp\";\n{|AW0003:File.WriteAllText(tmp, json)|};\nFile.Move(tmp, path, flag);" },
             { "a statement between", "var tmp = path + \".tmp\";\n{|AW0003:File.WriteAllText(tmp, json)|};\nConsole.WriteLine(new FileInfo(tmp).Length);\nFile.Move(tmp, path, true);" },
             { "in different blocks", "var tmp = path + \".tmp\";\nif (flag)\n{\n    {|AW0003:File.WriteAllText(tmp, json)|};\n}\n\nFile.Move(tmp, path, true);" },
             { "the target is deleted before the write", "var tmp = path + \".tmp\";\nFile.Delete(path);\n{|AW0003:File.WriteAllText(tmp, json)|};\nFile.Move(tmp, path);" },
-            { "the target is computed by a call", "var tmp = path + \".tmp\";\n{|AW0003:File.WriteAllText(tmp, json)|};\nFile.Move(tmp, Temp(path), true);" },
+            { "the target is computed by a call", "var tmp = path + \".tmp\";\n{|AW0003:File.WriteAllText(tmp, json)|};\nFile.Move(tmp, Resolve(path), true);" },
         };
 
         [Theory]
@@ -147,7 +146,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         public Task Replaces_through_System_IO_Abstractions_are_not_fixed()
         {
             return Verify.VerifyNoFixAsync(
-                Code("var tmp = path + \".tmp\";\n{|AW0003:fs.File.WriteAllText(tmp, json)|};\nfs.File.Move(tmp, path);", "private readonly System.IO.Abstractions.IFileSystem fs = null!;")
+                Code("var tmp = path + \".tmp\";\n{|AW0003:fs.File.WriteAllText(tmp, json)|};\nfs.File.Delete(path);\nfs.File.Move(tmp, path);", "private readonly System.IO.Abstractions.IFileSystem fs = null!;")
                 + Snippet.FileSystemAbstractions);
         }
 
@@ -320,7 +319,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
             Assert.NotNull(fixer.GetFixAllProvider());
         }
 
-        private const string Members = "static string Temp(string p) => p + \".new\";";
+        private const string Members = "static string Temp(string p) => p + \".new\";\nstatic string Resolve(string p) => Path.GetFullPath(p);";
 
         private static string Code(string statements, string members = Members) => WithMembers(FixSnippet.Body(statements), members);
 

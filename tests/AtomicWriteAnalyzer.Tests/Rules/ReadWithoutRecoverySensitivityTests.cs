@@ -27,7 +27,9 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             { "[SensitiveFile]", "[SensitiveFile] private readonly string _store = \"data.bin\";", "_store", true },
             { "not sensitive", "", "Path.Combine(directory, \"data.json\")", false },
             { "log", "", "Path.Combine(directory, \"settings.log\")", false },
-            { "cache folder", "", "Path.Combine(directory, \"cache\", \"tokens.json\")", false },
+            { "cache folder, token file", "", "Path.Combine(directory, \"cache\", \"tokens.json\")", true },
+            { "cache folder, plain file", "", "Path.Combine(directory, \"cache\", \"index.json\")", false },
+            { "unique name", "", "Path.Combine(directory, $\"settings-{Guid.NewGuid():N}.json\")", false },
             { "export holder", "private readonly string _exportPath = Path.Combine(\"data\", \"settings.json\");", "_exportPath", false },
             { "temp file", "", "Path.GetTempFileName()", false },
             { "word inside another", "", "Path.Combine(directory, \"monkey_report.txt\")", false },
@@ -169,7 +171,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         public Task Method_name_counter_signal_applies_to_the_reader()
         {
             return VerifyCS.VerifyAnalyzerAsync(Snippet.Members("""
-                string LoadFromCache(string directory) => File.ReadAllText(Path.Combine(directory, "settings.json"));
+                string LoadFromDownloads(string directory) => File.ReadAllText(Path.Combine(directory, "settings.json"));
                 string Load(string directory) => {|AW0002:File.ReadAllText(Path.Combine(directory, "settings.json"))|};
                 """));
         }

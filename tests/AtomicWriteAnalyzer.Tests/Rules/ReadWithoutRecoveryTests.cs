@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Tests.Verifiers;
-using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.ReadWithoutRecoveryOnly>;
 
@@ -57,7 +56,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             { "a file that is not sensitive", "_ = File.ReadAllText(Path.Combine(directory, \"data.json\"));" },
             { "a log", "_ = File.ReadAllText(Path.Combine(directory, \"tokens.log\"));" },
             { "a .tmp file", "_ = File.ReadAllText(Path.Combine(directory, \"tokens.json.tmp\"));" },
-            { "a cache folder", "_ = File.ReadAllText(Path.Combine(directory, \"cache\", \"tokens.json\"));" },
+            { "a cache folder", "_ = File.ReadAllText(Path.Combine(directory, \"cache\", \"index.json\"));" },
             { "a temp file name", "_ = File.ReadAllText(Path.GetTempFileName());" },
             { "the temp folder", "_ = File.ReadAllText(Path.Combine(Path.GetTempPath(), \"settings.json\"));" },
             { "a random file name", "_ = File.ReadAllText(Path.Combine(directory, Path.GetRandomFileName()));" },

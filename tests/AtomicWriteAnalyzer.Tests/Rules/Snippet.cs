@@ -68,6 +68,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
                     void AppendAllText(string path, string? contents);
                     string ReadAllText(string path);
                     void Move(string sourceFileName, string destFileName);
+                    void Delete(string path);
                     void Copy(string sourceFileName, string destFileName, bool overwrite);
                 }
 

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Contract;
 using AtomicWriteAnalyzer.Tests.Verifiers;
@@ -32,8 +31,6 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             { Predictable + "File.WriteAllText(tmp, json);\nFile.Move(tmp, path, true);\nConsole.WriteLine(tmp);", "NotFlushed,PredictableName", "Collapse", 0 },
             { Target + "var tmp = Path.GetTempFileName();\nFile.WriteAllText(tmp, json);\nFile.Move(tmp, path, true);", "NotFlushed,CrossFileSystem", "Collapse", 1 },
             { Predictable + "File.Delete(path);\nFile.WriteAllText(tmp, json);\nFile.Move(tmp, path);", "NotFlushed,PredictableName,DeleteThenMove", "None", 0 },
-            { Predictable + "File.WriteAllText(tmp, json);\nFile.Move(tmp, path);", "NotFlushed,PredictableName", "None", 0 },
-            { Predictable + "File.WriteAllText(tmp, json);\nFile.Move(tmp, path, overwrite: false);", "NotFlushed,PredictableName", "None", 0 },
             { Predictable + "File.WriteAllText(tmp, json);\nFile.Move(tmp, path, flag);", "NotFlushed,PredictableName", "None", 0 },
             { Predictable + "File.WriteAllText(tmp, json);\nFile.Replace(tmp, path, null);", "NotFlushed,PredictableName", "None", 0 },
             { Predictable + "File.WriteAllText(tmp, json);\nnew FileInfo(tmp).MoveTo(path, true);", "NotFlushed,PredictableName", "None", 0 },
@@ -42,7 +39,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             { Predictable + "File.WriteAllText(tmp, json);\nFile.Move(tmp, Locate(), true);", "NotFlushed", "None", 0 },
             { Predictable + "using (var s = File.Create(tmp)) { }\nFile.Move(tmp, path, true);", "NotFlushed,PredictableName", "None", 0 },
             { Predictable + "File.Copy(source, tmp, true);\nFile.Move(tmp, path, true);", "NotFlushed,PredictableName", "None", 0 },
-            { Predictable + "fs.File.WriteAllText(tmp, json);\nfs.File.Move(tmp, path);", "NotFlushed,PredictableName", "None", 0 },
+            { Predictable + "fs.File.WriteAllText(tmp, json);\nfs.File.Delete(path);\nfs.File.Move(tmp, path);", "NotFlushed,PredictableName,DeleteThenMove", "None", 0 },
         };
 
         [Theory]

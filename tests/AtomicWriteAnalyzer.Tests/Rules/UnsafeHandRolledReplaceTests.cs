@@ -52,7 +52,8 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             { "XDocument.Save", Predictable + "{|AW0003:new XDocument().Save(tmp)|};\nFile.Move(tmp, path, true);" },
             { "File.Copy to the temp", Predictable + "{|AW0003:File.Copy(source, tmp, true)|};\nFile.Move(tmp, path, true);" },
             { "a file that is not sensitive", "var path = Path.Combine(directory, \"data.bin\");\nvar tmp = path + \".tmp\";\n{|AW0003:File.WriteAllBytes(tmp, bytes)|};\nFile.Move(tmp, path, true);" },
-            { "a log (counter-signals do not apply)", "var path = Path.Combine(directory, \"app.log\");\nvar tmp = path + \".tmp\";\n{|AW0003:File.WriteAllText(tmp, json)|};\nFile.Move(tmp, path, true);" },
+            { "a new name, overwritten once it exists (twin of the move that only creates)", Predictable + "{|AW0003:File.WriteAllText(tmp, json)|};\nFile.Move(tmp, path, overwrite: true);" },
+            { "a cache folder, but a token file (twin of the cache target)", "var path = Path.Combine(directory, \"cache\", \"tokens.json\");\nvar tmp = path + \".tmp\";\n{|AW0003:File.WriteAllText(tmp, json)|};\nFile.Move(tmp, path, true);" },
             { "inside a lambda", Predictable + "Action save = () =>\n{\n    {|AW0003:File.WriteAllText(tmp, json)|};\n    File.Move(tmp, path, true);\n};\nsave();" },
             { "two writes of one temp: reported once, on the first", Predictable + "{|AW0003:File.WriteAllText(tmp, json)|};\nFile.AppendAllText(tmp, json);\nFile.WriteAllText(tmp, json);\nFile.Move(tmp, path, true);" },
         };
@@ -84,6 +85,16 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             { "moved onto itself", Target + "File.WriteAllText(path, json);\nFile.Move(path, path, true);" },
             { "AtomicFile writes the temp", Predictable + "AtomicFile.WriteAllText(tmp, json);\nFile.Move(tmp, path, true);" },
             { "write in one method, rename in another", "void Write(string tmp, string json) => File.WriteAllText(tmp, json);\nvoid Publish(string tmp, string path) => File.Move(tmp, path, true);" },
+            // Nothing worth keeping is replaced: a counter-signal on the target, or a move that can only create it.
+            { "a log", "var path = Path.Combine(directory, \"app.log\");\nvar tmp = path + \".tmp\";\nFile.WriteAllText(tmp, json);\nFile.Move(tmp, path, true);" },
+            { "a cache", "var path = Path.Combine(directory, \"cache\", \"index.json\");\nvar tmp = path + \".tmp\";\nFile.WriteAllText(tmp, json);\nFile.Move(tmp, path, true);" },
+            { "a download moved into the downloads folder", "var path = Path.Combine(directory, \"downloads\", \"setup.exe\");\nvar tmp = path + \".part\";\nFile.WriteAllBytes(tmp, bytes);\nFile.Move(tmp, path, true);" },
+            { "an export", "var exportPath = Path.Combine(directory, \"settings-export.json\");\nvar tmp = exportPath + \".tmp\";\nFile.WriteAllText(tmp, json);\nFile.Move(tmp, exportPath, true);" },
+            { "a target in the temp folder", "var path = Path.Combine(Path.GetTempPath(), \"job.json\");\nvar tmp = path + \".tmp\";\nFile.WriteAllText(tmp, json);\nFile.Move(tmp, path, true);" },
+            { "a target with a unique name", "var path = Path.Combine(directory, $\"snapshot-{Guid.NewGuid():N}.json\");\nvar tmp = path + \".tmp\";\nFile.WriteAllText(tmp, json);\nFile.Move(tmp, path, true);" },
+            { "a move without overwrite only creates the target", Predictable + "File.WriteAllText(tmp, json);\nFile.Move(tmp, path);" },
+            { "overwrite: false only creates the target", Predictable + "File.WriteAllText(tmp, json);\nFile.Move(tmp, path, overwrite: false);" },
+            { "FileInfo.MoveTo without overwrite only creates the target", Predictable + "File.WriteAllText(tmp, json);\nnew FileInfo(tmp).MoveTo(path);" },
             { "fsync through P/Invoke", Unique + "using (var stream = new FileStream(tmp, FileMode.CreateNew))\n{\n    stream.Write(bytes);\n    _ = fsync(stream.SafeFileHandle.DangerousGetHandle().ToInt32());\n}\nFile.Move(tmp, path, true);" },
         };
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using AtomicWriteAnalyzer.Catalog;
 using AtomicWriteAnalyzer.Contract;
 using AtomicWriteAnalyzer.Facts;
@@ -46,7 +45,7 @@ namespace AtomicWriteAnalyzer.Rules.InPlaceOverwrite
                     _context.CancellationToken.ThrowIfCancellationRequested();
                     var write = fileCall.Call;
                     if (write.Effect != FileEffect.Overwrite || write.Path == null
-                        || _facts.RenameOf(write) != null)
+                        || _facts.RenameOf(write) != null || CreateIfMissing.IsGuarded(write, _facts))
                     {
                         continue;
                     }

@@ -1,6 +1,6 @@
-using System;
 using System.Collections.Generic;
 using AtomicWriteAnalyzer.Catalog;
+using AtomicWriteAnalyzer.Contract;
 using AtomicWriteAnalyzer.Infrastructure;
 using AtomicWriteAnalyzer.Operations;
 using AtomicWriteAnalyzer.Paths;
@@ -161,6 +161,23 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
             }
 
             return deletes;
+        }
+
+        /// <summary>
+        /// Whether the rename can only create its target: a move without <c>overwrite: true</c> throws when the target
+        /// exists, so with no delete of the target before it, no existing file is ever replaced (a download or a new
+        /// file moved into place).
+        /// </summary>
+        public static bool OnlyCreatesTarget(ApiCall rename, List<IInvocationOperation> deletes)
+        {
+            var shape = rename.Entry.Shape;
+            if ((shape != CallShape.FileMove && shape != CallShape.FileInfoMoveTo) || deletes.Count > 0)
+            {
+                return false;
+            }
+
+            var overwrite = OperationHelpers.ArgumentValue(rename.Operation, "overwrite");
+            return overwrite == null || OperationHelpers.ConstantBool(overwrite) == false;
         }
 
         /// <summary>The file a <c>Delete</c> call removes: <c>File.Delete(path)</c>, <c>IFile.Delete(path)</c>, <c>fileInfo.Delete()</c>.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using AtomicWriteAnalyzer.Catalog;
 using AtomicWriteAnalyzer.Contract;
@@ -16,8 +15,9 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
     /// AW0003: a hand-rolled replace that is not crash-safe, judged on the calls <see cref="SensitiveFileAnalyzer"/> collects per named type. A replace is a file written and then renamed over its
     /// target later in the same body (<see cref="PathKeys.FindRename(ApiCall, IEnumerable{ApiCall}, IPathFacts)"/>
     /// over the type's recorded renames: the pairing AW0001 uses to skip such writes). It is flagged whatever the
-    /// target's sensitivity (it is an explicit attempt at atomicity, so getting it wrong is a bug), except where
-    /// <c>atomic_write.ignored_paths</c> matches the target. The diagnostic sits on the temp write (the first one, when
+    /// target's sensitivity (it is an explicit attempt at atomicity, so getting it wrong is a bug), except where nothing
+    /// worth keeping is replaced: <c>atomic_write.ignored_paths</c> or a counter-signal matches the target, or the move
+    /// can only create it. The diagnostic sits on the temp write (the first one, when
     /// several write the same temp) and names every missing step; the rename is its first additional location, then
     /// the statements the fix removes (<see cref="ReplaceCollapsePlan"/>).
     /// </summary>
@@ -70,14 +70,21 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
                 return;
             }
 
+            // Nothing worth keeping is replaced: an ignored path, a log, cache, download, export or temp target, a
+            // new name. Files with no signal either way are still judged: the replace says the file matters.
             var targetPath = facts.PathOf(target);
             var options = facts.Context.Options.For(rename.Operation.Syntax.SyntaxTree);
-            if (SensitivitySignals.Evaluate(targetPath, options, writerName: null).Kind == SignalKind.IgnoredPathsOption)
+            var kind = SensitivitySignals.Evaluate(targetPath, options, writerName: null).Kind;
+            if (kind == SignalKind.IgnoredPathsOption || kind == SignalKind.CounterSignal)
             {
                 return;
             }
 
             var deletes = ReplaceSteps.DeletesOfTarget(rename, facts.Context, facts);
+            if (ReplaceSteps.OnlyCreatesTarget(rename, deletes))
+            {
+                return;
+            }
             var problems = Problems(facts, rename, writes, targetPath, deletes);
             if (problems.Count == 0)
             {
