@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using AtomicWrite;
 
 namespace AtomicWrite.TestChild
 {

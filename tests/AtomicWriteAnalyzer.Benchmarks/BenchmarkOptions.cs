@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using AtomicWriteAnalyzer.Rules;
 
 namespace AtomicWriteAnalyzer.Benchmarks
 {

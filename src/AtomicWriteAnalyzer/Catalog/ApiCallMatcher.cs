@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Immutable;
-using System.Linq;
 using AtomicWriteAnalyzer.Contract;
 using AtomicWriteAnalyzer.Infrastructure;
 using AtomicWriteAnalyzer.Operations;

@@ -1,5 +1,4 @@
 using System;
-using AtomicWriteAnalyzer.Facts;
 
 namespace AtomicWriteAnalyzer.Contract
 {

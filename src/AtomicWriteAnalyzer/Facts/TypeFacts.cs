@@ -7,7 +7,6 @@ using AtomicWriteAnalyzer.Infrastructure;
 using AtomicWriteAnalyzer.Operations;
 using AtomicWriteAnalyzer.Paths;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AtomicWriteAnalyzer.Facts

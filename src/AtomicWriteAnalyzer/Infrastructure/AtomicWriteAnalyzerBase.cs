@@ -1,7 +1,4 @@
-using System;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AtomicWriteAnalyzer.Infrastructure
 {

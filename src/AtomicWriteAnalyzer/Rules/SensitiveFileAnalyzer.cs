@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using AtomicWriteAnalyzer.Catalog;
 using AtomicWriteAnalyzer.Facts;
 using AtomicWriteAnalyzer.Infrastructure;

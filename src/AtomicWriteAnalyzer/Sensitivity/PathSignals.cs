@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using AtomicWriteAnalyzer.Contract;
 using AtomicWriteAnalyzer.Paths;
-using Microsoft.CodeAnalysis;
 
 namespace AtomicWriteAnalyzer.Sensitivity
 {

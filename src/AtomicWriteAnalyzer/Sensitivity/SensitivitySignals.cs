@@ -1,9 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using AtomicWriteAnalyzer.Contract;
 using AtomicWriteAnalyzer.Infrastructure;
-using AtomicWriteAnalyzer.Operations;
 using AtomicWriteAnalyzer.Paths;
 using Microsoft.CodeAnalysis;
 

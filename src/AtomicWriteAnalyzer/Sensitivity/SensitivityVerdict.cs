@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using AtomicWriteAnalyzer.Contract;
-using Microsoft.CodeAnalysis;
 
 namespace AtomicWriteAnalyzer.Sensitivity
 {

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-
 namespace AtomicWriteAnalyzer.Sensitivity
 {
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
-using AtomicWriteAnalyzer.Tests.Rules;
 using Xunit;
 using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
 

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.Paths;
 using Xunit;
 
 namespace AtomicWriteAnalyzer.Tests.Robustness

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.Tests.Rules;
 using Xunit;
 using Xunit.Abstractions;
 

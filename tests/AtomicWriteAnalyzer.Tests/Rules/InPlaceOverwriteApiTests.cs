@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Tests.Verifiers;
-using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly>;
 

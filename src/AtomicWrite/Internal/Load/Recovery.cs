@@ -45,7 +45,7 @@ namespace AtomicWrite.Internal
                         continue; // a save replaced the bad file meanwhile (and may have rotated it over the backup)
                     }
 
-                    return await NoValidBackup(target, options, primary, rejections, parse, cancellationToken).ConfigureAwait(false);
+                    return await NoValidBackup(target, primary, rejections, parse, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (primary.Kind == CandidateKind.Unreadable)
@@ -84,7 +84,7 @@ namespace AtomicWrite.Internal
             return null;
         }
 
-        private static async Task<T> NoValidBackup<T>(ResolvedTarget target, AtomicWriteOptions options, Candidate<T> primary, List<KeyValuePair<string, string>> rejections, Func<byte[], CancellationToken, Task<T>> parse, CancellationToken cancellationToken)
+        private static async Task<T> NoValidBackup<T>(ResolvedTarget target, Candidate<T> primary, List<KeyValuePair<string, string>> rejections, Func<byte[], CancellationToken, Task<T>> parse, CancellationToken cancellationToken)
         {
             switch (primary.Kind)
             {

@@ -3,8 +3,8 @@ using System.Linq;
 using AtomicWriteAnalyzer.CodeFixes.Infrastructure;
 using AtomicWriteAnalyzer.Rules.DisposedWithoutCommit;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 
 namespace AtomicWriteAnalyzer.CodeFixes.Rules

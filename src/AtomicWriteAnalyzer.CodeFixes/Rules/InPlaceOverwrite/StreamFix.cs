@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using AtomicWriteAnalyzer.CodeFixes.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

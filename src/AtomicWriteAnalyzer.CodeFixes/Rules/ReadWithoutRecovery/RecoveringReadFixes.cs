@@ -1,6 +1,5 @@
 using System.Linq;
 using AtomicWriteAnalyzer.CodeFixes.Infrastructure;
-using AtomicWriteAnalyzer.Contract;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

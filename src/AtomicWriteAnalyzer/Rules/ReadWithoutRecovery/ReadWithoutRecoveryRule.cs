@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using AtomicWriteAnalyzer.Catalog;
 using AtomicWriteAnalyzer.Contract;
 using AtomicWriteAnalyzer.Facts;
@@ -8,7 +7,6 @@ using AtomicWriteAnalyzer.Paths;
 using AtomicWriteAnalyzer.Sensitivity;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AtomicWriteAnalyzer.Rules.ReadWithoutRecovery
 {

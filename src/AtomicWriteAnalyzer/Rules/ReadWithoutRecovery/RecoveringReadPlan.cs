@@ -1,4 +1,3 @@
-using System.Linq;
 using AtomicWriteAnalyzer.Catalog;
 using AtomicWriteAnalyzer.Contract;
 using AtomicWriteAnalyzer.Operations;
