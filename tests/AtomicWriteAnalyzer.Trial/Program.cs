@@ -33,7 +33,7 @@ namespace AtomicWriteAnalyzer.Trial
 
         // The write APIs and wrappers a reader checks for in-place overwrites the analyzer did not report.
         private static readonly Regex WriteCall = new(
-            @"File\.(WriteAll\w*|Create\w*|OpenWrite|Move|Replace|Copy)\s*\(|FileMode\.(Create|Truncate|OpenOrCreate)|new\s+StreamWriter\s*\(|\.Save\s*\(|SetLength\s*\(\s*0|\.OpenWrite\s*\(|\.CopyTo\s*\(|\.MoveTo\s*\(|XmlWriter\.Create\s*\(",
+            @"\bFile\.(WriteAll\w*|Create\w*|OpenWrite|Move|Replace|Copy)\s*\(|FileMode\.(Create|Truncate|OpenOrCreate)|new\s+StreamWriter\s*\(|\.Save\s*\(|SetLength\s*\(\s*0|\.OpenWrite\s*\(|\.CopyTo\s*\(|\.MoveTo\s*\(|XmlWriter\.Create\s*\(",
             RegexOptions.Compiled);
 
         private static int Main(string[] args)
@@ -212,7 +212,17 @@ namespace AtomicWriteAnalyzer.Trial
                 }
 
                 var root = Path.Combine(work, repo.SnapshotFolder);
-                Snapshot.Extract(gitDirectory, repo.Commit, root);
+                try
+                {
+                    Snapshot.Extract(gitDirectory, repo.Commit, root);
+                }
+                catch (InvalidOperationException exception)
+                {
+                    // A snapshot can lack objects; such a repository is left out rather than analyzed in part.
+                    Console.WriteLine($"skip {repo.Name}: snapshot cannot be extracted at {repo.Commit}: {exception.Message.Split('\n')[0]}");
+                    continue;
+                }
+
                 yield return (repo, root);
             }
         }

@@ -21,14 +21,18 @@ namespace AtomicWriteAnalyzer.Trial
         private readonly string _packageRoot;
         private readonly Dictionary<string, IReadOnlyList<MetadataReference>?> _packages = new(StringComparer.OrdinalIgnoreCase);
 
-        private References(string packageRoot, IReadOnlyList<MetadataReference> framework, IReadOnlyList<MetadataReference> windowsDesktop)
+        private References(string packageRoot, IReadOnlyList<MetadataReference> framework, IReadOnlyList<MetadataReference> windowsDesktop, IReadOnlyList<ISourceGenerator> generators)
         {
+            Generators = generators;
             _packageRoot = packageRoot;
             Framework = framework;
             WindowsDesktop = windowsDesktop;
         }
 
         public IReadOnlyList<MetadataReference> Framework { get; }
+
+        /// <summary>The reference packs' source generators, run on every project as the SDK runs them.</summary>
+        public IReadOnlyList<ISourceGenerator> Generators { get; }
 
         /// <summary>
         /// WPF and Windows Forms for projects that use them. The SDK here has no Windows Desktop reference pack; the
@@ -64,7 +68,7 @@ namespace AtomicWriteAnalyzer.Trial
                 desktop.AddRange(Directory.GetFiles(desktopFolder, "*.dll").Where(f => !known.Contains(Path.GetFileName(f))).Select(f => MetadataReference.CreateFromFile(f)));
             }
 
-            return new References(metadata["NuGetPackageRoot"], framework, desktop);
+            return new References(metadata["NuGetPackageRoot"], framework, desktop, SdkGenerators.Load(packs));
         }
 
         /// <summary>The package's assemblies, or null when the package is not in the local folder.</summary>

@@ -22,18 +22,18 @@ namespace AtomicWriteAnalyzer.Trial
     internal sealed class RepoAnalysis
     {
         // Calls a catalogued write or replace is made by; the share of these that do not bind says whether a
-        // repository's figures can be trusted (an unbound call is invisible to the rules). Names only System.IO's
-        // File declares count by name alone; the short ones (Create, Move...) when called on File; the names any type
-        // may declare (Save, CopyTo...) only when they bind to System.IO, since an unbound one cannot be told apart.
-        private static readonly HashSet<string> FileOnlyNames = new(StringComparer.Ordinal)
+        // repository's figures can be trusted (an unbound call is invisible to the rules). A bound call counts when it
+        // binds to System.IO or System.Xml; an unbound one when its overload candidates are there, or when it is
+        // written on File itself (File.WriteAllText with an argument whose type did not bind). An unbound call on any
+        // other receiver (a wrapper of the project's own, a library's TagLib.File) cannot be told apart and is not counted.
+        private static readonly HashSet<string> WriteNames = new(StringComparer.Ordinal)
         {
             "WriteAllText", "WriteAllBytes", "WriteAllLines", "WriteAllTextAsync", "WriteAllBytesAsync", "WriteAllLinesAsync",
             "AppendAllText", "AppendAllLines", "AppendAllTextAsync", "AppendAllLinesAsync", "OpenWrite", "CreateText",
+            "Create", "Open", "Move", "Replace", "Copy", "CopyTo", "MoveTo", "Save",
         };
 
-        private static readonly HashSet<string> FileShortNames = new(StringComparer.Ordinal) { "Create", "Open", "Move", "Replace", "Copy" };
-
-        private static readonly HashSet<string> SharedNames = new(StringComparer.Ordinal) { "CopyTo", "MoveTo", "Replace", "Create", "Open", "Save" };
+        private static readonly HashSet<string> CatalogNamespaces = new(StringComparer.Ordinal) { "System.IO", "System.Xml", "System.Xml.Linq", "System.IO.Abstractions" };
 
         private static readonly HashSet<string> StreamTypes = new(StringComparer.Ordinal) { "FileStream", "StreamWriter" };
 
@@ -124,7 +124,7 @@ namespace AtomicWriteAnalyzer.Trial
                 OutputKind.DynamicallyLinkedLibrary,
                 allowUnsafe: true,
                 nullableContextOptions: project.Nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable);
-            var result = CSharpCompilation.Create(project.Name, trees, references.Distinct(), options);
+            var result = SdkGenerators.Run(_references.Generators, CSharpCompilation.Create(project.Name, trees, references.Distinct(), options), parse);
             built[key] = result;
             if (project.Sources.Count == 0)
             {
@@ -163,8 +163,8 @@ namespace AtomicWriteAnalyzer.Trial
                 {
                     var (catalogued, bound) = node switch
                     {
-                        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => Classify(access, model.GetSymbolInfo(node).Symbol),
-                        BaseObjectCreationExpressionSyntax creation when StreamTypes.Contains(CreatedTypeName(creation)) => (true, model.GetSymbolInfo(node).Symbol is not null),
+                        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => Classify(access, model.GetSymbolInfo(node)),
+                        BaseObjectCreationExpressionSyntax creation when StreamTypes.Contains(CreatedTypeName(creation)) => Classify(model.GetSymbolInfo(node)),
                         _ => (false, false),
                     };
                     if (catalogued)
@@ -181,18 +181,29 @@ namespace AtomicWriteAnalyzer.Trial
             return (calls, unbound);
         }
 
-        private static (bool Catalogued, bool Bound) Classify(MemberAccessExpressionSyntax access, ISymbol? symbol)
+        private static (bool Catalogued, bool Bound) Classify(MemberAccessExpressionSyntax access, SymbolInfo info)
         {
-            var name = access.Name.Identifier.ValueText;
-            var receiver = access.Expression.ToString();
-            if (FileOnlyNames.Contains(name) || (FileShortNames.Contains(name) && (receiver == "File" || receiver.EndsWith(".File", StringComparison.Ordinal))))
+            if (!WriteNames.Contains(access.Name.Identifier.ValueText))
             {
-                return (true, symbol is not null);
+                return (false, false);
             }
 
-            var inSystemIo = symbol?.ContainingNamespace?.ToDisplayString() is "System.IO" or "System.Xml" or "System.Xml.Linq";
-            return (SharedNames.Contains(name) && inSystemIo, true);
+            if (info.Symbol is not null || info.CandidateSymbols.Length > 0)
+            {
+                return Classify(info);
+            }
+
+            var receiver = access.Expression.ToString();
+            return (receiver is "File" or "System.IO.File" or "IO.File", false);
         }
+
+        private static (bool Catalogued, bool Bound) Classify(SymbolInfo info) =>
+            info.Symbol is { } symbol
+                ? (InCatalog(symbol), true)
+                : (info.CandidateSymbols.Any(InCatalog) || info.CandidateSymbols.IsEmpty, false);
+
+        private static bool InCatalog(ISymbol symbol) =>
+            symbol.ContainingNamespace?.ToDisplayString() is { } name && CatalogNamespaces.Contains(name);
 
         private static string CreatedTypeName(BaseObjectCreationExpressionSyntax creation) =>
             creation is ObjectCreationExpressionSyntax { Type: var type }
