@@ -46,8 +46,10 @@ namespace AtomicWriteAnalyzer.Trial
                     return RunTrial(options);
                 case "score":
                     return ScoreTrial(options);
+                case "sample":
+                    return Sample(options);
                 default:
-                    Console.Error.WriteLine("usage: run [--only owner/name,...] [--snapshots DIR] [--work DIR] [--out DIR] | score [--run DIR] [--verdicts DIR]");
+                    Console.Error.WriteLine("usage: run [--only owner/name,...] [--snapshots DIR] [--work DIR] [--out DIR] | score [--run DIR] [--verdicts DIR] | sample [--rule AW0002] [--count 40] [--seed N] [--run DIR]");
                     return 2;
             }
         }
@@ -174,6 +176,33 @@ namespace AtomicWriteAnalyzer.Trial
                 Console.WriteLine($"  {line.Repo}\t{line.Commit}\t{line.Path}\t{line.Line}\t{line.Rule}");
             }
 
+            return 0;
+        }
+
+        /// <summary>
+        /// A reproducible random sample of one rule's diagnostics in the scored repositories (the same run, count and
+        /// seed give the same lines), for a rule too frequent to judge whole.
+        /// </summary>
+        private static int Sample(Dictionary<string, string> options)
+        {
+            var run = options.GetValueOrDefault("run", RunFolder);
+            var rule = options.GetValueOrDefault("rule", "AW0002");
+            var count = int.Parse(options.GetValueOrDefault("count", "40"), CultureInfo.InvariantCulture);
+            var seed = int.Parse(options.GetValueOrDefault("seed", "20261205"), CultureInfo.InvariantCulture);
+            var projects = Directory.GetFiles(run, "*" + ProjectsSuffix).SelectMany(f => TrialFiles.ReadProjects(File.ReadAllLines(f)));
+            var scored = new HashSet<string>(TrialScorer.Binding(projects, MaxUnboundShare).Where(b => b.Scored).Select(b => b.Repo), StringComparer.Ordinal);
+            var candidates = Directory.GetFiles(run, "*" + DiagnosticsSuffix)
+                .SelectMany(f => TrialFiles.ReadDiagnostics(File.ReadAllLines(f)))
+                .Where(d => d.Rule == rule && scored.Contains(d.Repo))
+                .Distinct()
+                .OrderBy(d => d.Repo, StringComparer.Ordinal).ThenBy(d => d.Path, StringComparer.Ordinal).ThenBy(d => d.Line)
+                .ToList();
+            foreach (var line in TrialScorer.Sample(candidates, count, seed))
+            {
+                Console.WriteLine($"{line.Repo}\t{line.Commit}\t{line.Path}\t{line.Line}\t{line.Rule}");
+            }
+
+            Console.Error.WriteLine($"{Math.Min(count, candidates.Count)} of {candidates.Count} {rule} diagnostics (seed {seed})");
             return 0;
         }
 

@@ -71,6 +71,52 @@ namespace AtomicWriteAnalyzer.Trial
             return new References(metadata["NuGetPackageRoot"], framework, desktop, SdkGenerators.Load(packs));
         }
 
+        /// <summary>
+        /// The package's assemblies and those of the packages it depends on (per its .nuspec, those in the local folder),
+        /// or null when the package itself is not there.
+        /// </summary>
+        public IReadOnlyList<MetadataReference>? PackageWithDependencies(string id)
+        {
+            if (Package(id) is null)
+            {
+                return null;
+            }
+
+            var result = new List<MetadataReference>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var pending = new Stack<string>(new[] { id });
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                if (!seen.Add(current) || Package(current) is not { } assemblies)
+                {
+                    continue;
+                }
+
+                result.AddRange(assemblies);
+                foreach (var dependency in Dependencies(current))
+                {
+                    pending.Push(dependency);
+                }
+            }
+
+            return result;
+        }
+
+        private IEnumerable<string> Dependencies(string id)
+        {
+            var version = Newest(Path.Combine(_packageRoot, id.ToLowerInvariant()));
+            var nuspec = version is null ? null : Directory.GetFiles(version, "*.nuspec").FirstOrDefault();
+            return nuspec is null
+                ? Array.Empty<string>()
+                : System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(nuspec), @"<dependency\s+id=""([^""]+)""")
+                    .Select(m => m.Groups[1].Value)
+                    // Framework packages: the reference packs already hold them, and a second copy would make types ambiguous.
+                    .Where(d => !d.StartsWith("System.", StringComparison.OrdinalIgnoreCase) && !d.StartsWith("Microsoft.NETCore.", StringComparison.OrdinalIgnoreCase)
+                        && !d.StartsWith("Microsoft.Win32.", StringComparison.OrdinalIgnoreCase) && !d.Equals("NETStandard.Library", StringComparison.OrdinalIgnoreCase))
+                    .Distinct(StringComparer.OrdinalIgnoreCase);
+        }
+
         /// <summary>The package's assemblies, or null when the package is not in the local folder.</summary>
         public IReadOnlyList<MetadataReference>? Package(string id)
         {

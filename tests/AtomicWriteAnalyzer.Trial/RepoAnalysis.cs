@@ -99,9 +99,9 @@ namespace AtomicWriteAnalyzer.Trial
             }
 
             var missing = new List<string>();
-            foreach (var package in project.Packages)
+            foreach (var package in PackagesWithReferencedProjects(project, byPath))
             {
-                var assemblies = _references.Package(package);
+                var assemblies = _references.PackageWithDependencies(package);
                 if (assemblies is null)
                 {
                     missing.Add(package);
@@ -137,6 +137,33 @@ namespace AtomicWriteAnalyzer.Trial
             var scopeAll = RunAnalyzers(result, project, new Dictionary<string, string> { ["atomic_write.scope"] = "all" });
             outcomes.Add(new ProjectOutcome(project.Name, project.Sources.Count, errors, calls, unbound, missing, diagnostics, scopeAll));
             return result;
+        }
+
+        // A package a referenced project names flows to this one, as the SDK's restore makes it flow.
+        private static IEnumerable<string> PackagesWithReferencedProjects(SourceProject project, Dictionary<string, SourceProject> byPath)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<SourceProject>(new[] { project });
+            var packages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                if (!seen.Add(Path.GetFullPath(current.Path)))
+                {
+                    continue;
+                }
+
+                packages.UnionWith(current.Packages);
+                foreach (var reference in current.ProjectReferences)
+                {
+                    if (byPath.TryGetValue(reference, out var referenced))
+                    {
+                        pending.Push(referenced);
+                    }
+                }
+            }
+
+            return packages.OrderBy(p => p, StringComparer.OrdinalIgnoreCase);
         }
 
         private IReadOnlyList<Diagnostic> RunAnalyzers(CSharpCompilation compilation, SourceProject project, IReadOnlyDictionary<string, string> options)

@@ -97,6 +97,21 @@ namespace AtomicWriteAnalyzer.Tests.Trial
             Assert.Equal(new[] { At(11), At(20, rule: "AW0003") }, unjudged);
         }
 
+        [Theory]
+        [InlineData(10, 4)]
+        [InlineData(10, 10)]
+        [InlineData(3, 5)]
+        public void A_sample_is_distinct_items_of_the_list_and_the_same_for_the_same_seed(int size, int count)
+        {
+            var items = Enumerable.Range(0, size).ToList();
+
+            var first = TrialScorer.Sample(items, count, seed: 7);
+
+            Assert.Equal(Math.Min(size, count), first.Distinct().Count());
+            Assert.All(first, i => Assert.Contains(i, items));
+            Assert.Equal(first, TrialScorer.Sample(items, count, seed: 7));
+        }
+
         // projects of one repository as (calls, unbound) → whether it is scored at a 2% limit.
         [Theory]
         [InlineData(new[] { 100, 1 }, true)]

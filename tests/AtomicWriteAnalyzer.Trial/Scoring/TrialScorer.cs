@@ -83,6 +83,24 @@ namespace AtomicWriteAnalyzer.Trial.Scoring
                 .ThenBy(c => c.Category, StringComparer.Ordinal)
                 .ToList();
 
+        /// <summary>
+        /// <paramref name="count"/> of <paramref name="ordered"/> drawn without replacement by a seeded partial
+        /// Fisher–Yates shuffle, in draw order: the same list and seed always give the same sample.
+        /// </summary>
+        public static IReadOnlyList<T> Sample<T>(IReadOnlyList<T> ordered, int count, int seed)
+        {
+            var items = ordered.ToArray();
+            var random = new Random(seed);
+            var take = Math.Min(count, items.Length);
+            for (var i = 0; i < take; i++)
+            {
+                var j = random.Next(i, items.Length);
+                (items[i], items[j]) = (items[j], items[i]);
+            }
+
+            return items.Take(take).ToList();
+        }
+
         /// <summary>Diagnostics no verdict names (new, or moved to another line since judging), in file order.</summary>
         public static IReadOnlyList<SourceLine> Unjudged(IEnumerable<Verdict> verdicts, IEnumerable<SourceLine> diagnostics)
         {
