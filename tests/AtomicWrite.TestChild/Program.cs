@@ -35,6 +35,10 @@ namespace AtomicWrite.TestChild
                     case "try-save": return TrySave(args[1], args[2]);
                     case "read": Say("content " + AtomicFile.ReadAllText(args[1])); return 0;
                     case "fill-and-save": return FillAndSave(args[1], Arg(args, 2, 4096));
+                    case "delete":
+                        AtomicFile.Delete(args[1], new AtomicWriteOptions { Durability = (Durability)Enum.Parse(typeof(Durability), args[2]) });
+                        Say("deleted");
+                        return 0;
                     default:
                         Console.Error.WriteLine("unknown command: " + command);
                         return 2;
