@@ -43,8 +43,9 @@ namespace AtomicWrite
 
         /// <summary>
         /// Deletes <paramref name="path"/> and every backup generation of it (and the <c>.corrupt</c> copy the loader
-        /// keeps), so that deleted data — a logged-out token — cannot come back from a backup. Backups go first: a
-        /// crash midway leaves the primary, never a backup without it. A missing file is not an error, as with
+        /// keeps), so that deleted data — a logged-out token — cannot come back from a backup. Backups go first, and
+        /// (unless <see cref="Durability.None"/>) their removal is flushed to disk before the primary goes: a crash or
+        /// power cut midway leaves the primary, never a backup without it. A missing file is not an error, as with
         /// <see cref="File.Delete(string)"/>. A symlinked path deletes the file it points to (where the data is) and
         /// leaves the link.
         /// </summary>
@@ -67,12 +68,21 @@ namespace AtomicWrite
                 var backupPattern = new Regex(
                     "^" + Regex.Escape(target.Name + options.BackupSuffix) + @"(\.[0-9]+)?$|^" + Regex.Escape(target.Name + Recovery.CorruptSuffix) + "$",
                     RegexOptions.CultureInvariant);
+                var deletedBackup = false;
                 foreach (var candidate in Directory.EnumerateFiles(target.Directory, target.Name + "*"))
                 {
                     if (backupPattern.IsMatch(Path.GetFileName(candidate)))
                     {
-                        platform.TryDelete(candidate);
+                        deletedBackup |= platform.TryDelete(candidate);
                     }
+                }
+
+                // Unlinks of different names may reach the disk in any order (XFS, ext4 data=writeback): without this
+                // fsync a power cut could keep the primary's unlink and lose the backups', and the loader would then
+                // bring a deleted older version back from a backup.
+                if (deletedBackup && options.Durability != Durability.None)
+                {
+                    platform.FlushDirectory(target.Directory);
                 }
 
                 platform.TryDelete(target.Path);

@@ -34,6 +34,11 @@ namespace AtomicWrite.TestChild
                     case "try-save": return TrySave(args[1], args[2]);
                     case "read": Say("content " + AtomicFile.ReadAllText(args[1])); return 0;
                     case "fill-and-save": return FillAndSave(args[1], Arg(args, 2, 4096));
+                    case "crash-workloads": return CrashWorkloads(args[1], args[2]);
+                    case "delete":
+                        AtomicFile.Delete(args[1], new AtomicWriteOptions { Durability = (Durability)Enum.Parse(typeof(Durability), args[2]) });
+                        Say("deleted");
+                        return 0;
                     default:
                         Console.Error.WriteLine("unknown command: " + command);
                         return 2;
@@ -158,6 +163,32 @@ namespace AtomicWrite.TestChild
             Say("primary " + File.ReadAllText(path));
             Say("backup " + File.ReadAllText(path + ".bak"));
             Say("entries " + string.Join(",", Directory.GetFileSystemEntries(directory).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal)));
+            return 0;
+        }
+
+        /// <summary>Runs every crash workload in its own directory (base/index), announcing each step on the marker file
+        /// with one write each, so that the trace shows where a workload starts and where each operation returned.</summary>
+        private static int CrashWorkloads(string baseDirectory, string markerPath)
+        {
+            using var marker = File.OpenHandle(markerPath, FileMode.Create, FileAccess.Write);
+            long position = 0;
+            void Mark(string text)
+            {
+                var bytes = System.Text.Encoding.ASCII.GetBytes(text + "\n");
+                RandomAccess.Write(marker, bytes, position);
+                position += bytes.Length;
+            }
+
+            for (var i = 0; i < CrashWorkload.All.Count; i++)
+            {
+                var workload = CrashWorkload.All[i];
+                var directory = Path.Combine(baseDirectory, i.ToString(CultureInfo.InvariantCulture));
+                Mark("begin " + i.ToString(CultureInfo.InvariantCulture));
+                workload.Run(directory, v => Mark("returned " + v.ToString(CultureInfo.InvariantCulture)));
+                Mark("end " + i.ToString(CultureInfo.InvariantCulture));
+            }
+
+            Say("done");
             return 0;
         }
 

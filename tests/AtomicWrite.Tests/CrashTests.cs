@@ -14,6 +14,7 @@ namespace AtomicWrite.Tests
     /// SIGKILL a child that saves versions 1, 2, 3, ... in a loop, printing each version after its save returned.
     /// After every kill the file parses as a whole version, at least the last one printed.
     /// </summary>
+    [Collection(ProcessWide.Name)] // a kill budget in seconds: not while the crash-state explorer takes the CPU
     public sealed class CrashTests
     {
         private static readonly TimeSpan Budget = TimeSpan.FromSeconds(60);

@@ -93,6 +93,42 @@ namespace AtomicWrite.Tests
             Assert.Equal("old", File.ReadAllText(target + ".bak"));
         }
 
+        public static TheoryData<string, string> Deletes => new()
+        {
+            // Durability, the unlinks (b: a backup, t: the target) and directory fsyncs (s) in order
+            { "Full", "b b s t s" },
+            { "FileOnly", "b b s t" },
+            { "None", "b b t" },
+        };
+
+        // Unlinks of different names may persist in any order: the backups' must be on disk before the target goes,
+        // or a power cut can leave a backup without its primary and the loader resurrects a deleted version.
+        [SkippableTheory]
+        [MemberData(nameof(Deletes))]
+        public void A_delete_syncs_the_directory_between_the_backups_and_the_target(string durability, string expected)
+        {
+            Skip.IfNot(Tools.Has("strace"), "strace is not installed: the syscall order is not checked here");
+            using var dir = new TempDirectory();
+            var target = dir.File("token.json");
+            foreach (var name in new[] { target, target + ".bak", target + ".bak.2" })
+            {
+                File.WriteAllText(name, "v");
+            }
+
+            var trace = dir.File("strace.txt");
+            var lines = Child.Run(
+                new[] { "delete", target, durability },
+                new[] { "strace", "-f", "-y", "-qq", "-e", "trace=unlink,unlinkat,fsync,fdatasync", "-o", trace });
+            Assert.Contains("deleted", lines);
+
+            var calls = File.ReadAllLines(trace).Where(l => l.Contains(dir.Path, StringComparison.Ordinal) && !l.Contains("strace.txt", StringComparison.Ordinal)).ToList();
+            File.Delete(trace);
+            var order = calls.Select(l =>
+                Regex.IsMatch(l, @"f(data)?sync\(") ? "s" : l.Contains("token.json.bak", StringComparison.Ordinal) ? "b" : "t");
+            Assert.Equal(expected, string.Join(" ", order));
+            Assert.Empty(dir.Names());
+        }
+
         private static int Index(List<string> calls, string pattern)
         {
             var index = calls.FindIndex(l => Regex.IsMatch(l, pattern));
