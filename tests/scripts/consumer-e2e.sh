@@ -6,9 +6,11 @@
 #   3. `dotnet format analyzers --diagnostics AW0001 AW0003` rewrites the file, the rebuild has no AW warning,
 #      and `dotnet run` saves twice, leaving tokens.json and tokens.json.bak;
 #   4. AtomicFile is on the compile path: the app (net8.0) and a netstandard2.0 class library call it directly,
-#      and the library's calls, compiled against lib/netstandard2.0, run against lib/net8.0.
+#      and the library's calls, compiled against lib/netstandard2.0, run against lib/net8.0;
+#   5. that library is strong-named and builds with TreatWarningsAsErrors (no CS8002: AtomicWrite is strong-named).
 # Usage: consumer-e2e.sh <folder with the nupkg>
 set -euo pipefail
+scripts="$(cd "$(dirname "$0")" && pwd)"
 
 package_dir="$(cd "${1:?usage: consumer-e2e.sh <folder with AtomicWriteAnalyzer.<version>.nupkg>}" && pwd)"
 nupkg="$(ls "$package_dir"/AtomicWriteAnalyzer.*.nupkg | head -n 1)"
@@ -36,14 +38,20 @@ cat > "$work/nuget.config" <<EOF
 </configuration>
 EOF
 
-# A netstandard2.0 library that calls AtomicFile: compiled against lib/netstandard2.0.
+# A strong-named netstandard2.0 library that calls AtomicFile: compiled against lib/netstandard2.0. Most widely
+# used libraries are strong-named, and a strong-named assembly may reference only strong-named ones.
 mkdir -p "$work/Lib"
+openssl genrsa -out "$work/Lib/key.pem" 1024 2>/dev/null
+openssl rsa -in "$work/Lib/key.pem" -outform MSBLOB -out "$work/Lib/Lib.snk" 2>/dev/null
 cat > "$work/Lib/Lib.csproj" <<'EOF'
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>netstandard2.0</TargetFramework>
     <LangVersion>latest</LangVersion>
     <Nullable>enable</Nullable>
+    <SignAssembly>true</SignAssembly>
+    <AssemblyOriginatorKeyFile>Lib.snk</AssemblyOriginatorKeyFile>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
   </PropertyGroup>
 </Project>
 EOF
@@ -175,5 +183,10 @@ ls -la "$work/data" | sed 's/^/  /'
 echo "::: 4. AtomicFile is on the compile path (net8.0 app, netstandard2.0 library)"
 grep -q 'lib/net8.0/AtomicWrite.dll' App/obj/project.assets.json || fail "App does not compile against lib/net8.0"
 grep -q 'lib/netstandard2.0/AtomicWrite.dll' Lib/obj/project.assets.json || fail "Lib does not compile against lib/netstandard2.0"
+
+echo "::: 5. the strong-named library builds with warnings as errors"
+dotnet build Lib/Lib.csproj --no-incremental >"$work/build-lib.log" 2>&1 || { cat "$work/build-lib.log"; fail "the strong-named library does not build with warnings as errors"; }
+if grep -q 'CS8002' "$work/build-lib.log"; then cat "$work/build-lib.log"; fail "CS8002: a referenced assembly has no strong name"; fi
+python3 "$scripts/strong-name.py" Lib/bin/Debug/netstandard2.0/Lib.dll >/dev/null || fail "Lib.dll is not strong-named"
 
 echo "consumer-e2e OK"
