@@ -1,0 +1,224 @@
+using System.Linq;
+using System.Text;
+using AtomicWriteAnalyzer.Infrastructure;
+using AtomicWriteAnalyzer.Operations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AtomicWriteAnalyzer.Rules.DeleteLeavesBackup
+{
+    /// <summary>
+    /// The two halves AW0005 pairs: the path an <c>AtomicFile</c> save writes, and the path a <c>File</c>/<c>FileInfo</c>
+    /// delete or move removes; and a key that is equal for the same path expression. Deliberately narrow: a key
+    /// exists only for what names one path wherever it is used in the type (a field, a property, a constant, a
+    /// parameter or local of one method, and computations of those), so an unknown value never pairs.
+    /// </summary>
+    internal static class SavedPathKeys
+    {
+        public const string AtomicFileName = "AtomicWrite.AtomicFile";
+        private const int MaxDepth = 8;
+
+        /// <summary>The path argument of an AtomicFile save (<c>WriteAll*</c>, <c>Create</c>, <c>CreateText</c>, <c>Copy</c>'s destination).</summary>
+        public static IOperation? SavedPath(IInvocationOperation invocation, AnalyzerCompilationContext context)
+        {
+            var method = invocation.TargetMethod;
+            if (!method.IsStatic || !context.IsType(method.ContainingType, AtomicFileName))
+            {
+                return null;
+            }
+
+            var name = method.Name;
+            bool saves = name.StartsWith("WriteAll", System.StringComparison.Ordinal) || name == "Create" || name == "CreateText" || name == "Copy";
+            return saves ? Argument(invocation, name == "Copy" ? "destFileName" : "path") : null;
+        }
+
+        /// <summary>The path a delete or move removes: <c>File.Delete(path)</c>, <c>File.Move(path, …)</c>,
+        /// <c>new FileInfo(path).Delete()</c>/<c>.MoveTo(…)</c>; <paramref name="api"/> names the call.</summary>
+        public static IOperation? RemovedPath(IInvocationOperation invocation, AnalyzerCompilationContext context, out string api)
+        {
+            var method = invocation.TargetMethod;
+            api = string.Empty;
+            if (method.IsStatic && context.IsType(method.ContainingType, "System.IO.File"))
+            {
+                switch (method.Name)
+                {
+                    case "Delete":
+                        api = "File.Delete";
+                        return Argument(invocation, "path");
+                    case "Move":
+                        api = "File.Move";
+                        return Argument(invocation, "sourceFileName");
+                }
+            }
+            else if (!method.IsStatic && context.IsType(method.ContainingType, "System.IO.FileInfo") && (method.Name == "Delete" || method.Name == "MoveTo"))
+            {
+                api = "FileInfo." + method.Name;
+                return FileInfoPath(invocation.Instance);
+            }
+
+            return null;
+        }
+
+        /// <summary>How the message names the file: the path expression as written.</summary>
+        public static string Display(IInvocationOperation call, string api)
+        {
+            var path = api.StartsWith("FileInfo.", System.StringComparison.Ordinal) ? call.Instance : Argument(call, api == "File.Move" ? "sourceFileName" : "path");
+            var text = path?.Syntax.ToString() ?? "the file";
+            return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+        }
+
+        /// <summary>A key equal for the same path expression in one type, or null when the value cannot be named.</summary>
+        public static string? KeyOf(IOperation? path)
+        {
+            var builder = new StringBuilder();
+            return Append(builder, path, 0) ? builder.ToString() : null;
+        }
+
+        private static bool Append(StringBuilder key, IOperation? operation, int depth)
+        {
+            operation = OperationHelpers.Unwrap(operation);
+            if (operation == null || depth > MaxDepth)
+            {
+                return false;
+            }
+
+            if (operation.ConstantValue.HasValue)
+            {
+                if (!(operation.ConstantValue.Value is string text))
+                {
+                    return false;
+                }
+
+                key.Append('"').Append(text).Append('"');
+                return true;
+            }
+
+            switch (operation)
+            {
+                case IFieldReferenceOperation field:
+                    key.Append("F:").Append(field.Field.OriginalDefinition.ToDisplayString());
+                    return true;
+                case IPropertyReferenceOperation property when property.Arguments.IsEmpty:
+                    key.Append("P:").Append(property.Property.OriginalDefinition.ToDisplayString());
+                    return true;
+                case IParameterReferenceOperation parameter:
+                    key.Append("A:").Append(parameter.Parameter.ContainingSymbol.ToDisplayString()).Append('#').Append(parameter.Parameter.Name);
+                    return true;
+                case ILocalReferenceOperation local:
+                    return AppendLocal(key, local, depth);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add:
+                    key.Append('(');
+                    if (!Append(key, add.LeftOperand, depth + 1))
+                    {
+                        return false;
+                    }
+
+                    key.Append('+');
+                    if (!Append(key, add.RightOperand, depth + 1))
+                    {
+                        return false;
+                    }
+
+                    key.Append(')');
+                    return true;
+                case IInvocationOperation call when call.TargetMethod.IsStatic && IsPurePathCall(call.TargetMethod):
+                    key.Append("M:").Append(call.TargetMethod.ToDisplayString()).Append('(');
+                    foreach (var argument in call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+                    {
+                        if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                        {
+                            foreach (var element in initializer.ElementValues)
+                            {
+                                if (!Append(key, element, depth + 1))
+                                {
+                                    return false;
+                                }
+
+                                key.Append(',');
+                            }
+                        }
+                        else if (!Append(key, argument.Value, depth + 1))
+                        {
+                            return false;
+                        }
+
+                        key.Append(',');
+                    }
+
+                    key.Append(')');
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        // Path.Combine/Join and Environment.GetFolderPath give the same value for the same arguments; a call to
+        // Path.GetRandomFileName or Guid.NewGuid never does, so it has no key.
+        private static bool IsPurePathCall(IMethodSymbol method)
+        {
+            var type = method.ContainingType?.ToDisplayString();
+            return (type == "System.IO.Path" && (method.Name == "Combine" || method.Name == "Join" || method.Name == "GetFullPath" || method.Name == "ChangeExtension"))
+                || (type == "System.Environment" && (method.Name == "GetFolderPath" || method.Name == "ExpandEnvironmentVariables"));
+        }
+
+        // A local with one definition stands for its initializer, so that a path built in a local and one built in
+        // place agree; a local assigned again names nothing stable.
+        private static bool AppendLocal(StringBuilder key, ILocalReferenceOperation reference, int depth)
+        {
+            IOperation top = reference;
+            while (top.Parent != null)
+            {
+                top = top.Parent;
+            }
+
+            IOperation? initializer = null;
+            int definitions = 0;
+            foreach (var node in top.DescendantsAndSelf())
+            {
+                switch (node)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
+                        if (declarator.GetVariableInitializer() is { } value)
+                        {
+                            initializer = value.Value;
+                            definitions++;
+                        }
+
+                        break;
+                    case IAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                        definitions++;
+                        break;
+                }
+            }
+
+            if (definitions != 1 || initializer == null || reference.Local.RefKind != RefKind.None)
+            {
+                return false;
+            }
+
+            return Append(key, initializer, depth + 1);
+        }
+
+        private static IOperation? FileInfoPath(IOperation? instance)
+        {
+            instance = OperationHelpers.Unwrap(instance);
+            if (instance is ILocalReferenceOperation local)
+            {
+                IOperation top = local;
+                while (top.Parent != null)
+                {
+                    top = top.Parent;
+                }
+
+                var declarators = top.DescendantsAndSelf().OfType<IVariableDeclaratorOperation>()
+                    .Where(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local)).ToList();
+                instance = declarators.Count == 1 ? OperationHelpers.Unwrap(declarators[0].GetVariableInitializer()?.Value) : null;
+            }
+
+            return instance is IObjectCreationOperation creation && creation.Arguments.Length == 1 ? creation.Arguments[0].Value : null;
+        }
+
+        private static IOperation? Argument(IInvocationOperation invocation, string parameter) =>
+            invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameter)?.Value;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Threading.Tasks;
+using Xunit;
+using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.DeleteLeavesBackupAnalyzer>;
+
+namespace AtomicWriteAnalyzer.Tests.Rules
+{
+    /// <summary>
+    /// AW0005: a path the type saves through AtomicFile, removed with File/FileInfo (its backup survives and the next
+    /// AtomicFile load restores it). Each reported row has a negative twin below.
+    /// </summary>
+    public sealed class AW0005DeleteLeavesBackupTests
+    {
+        private const string Fields = """
+            private static readonly string Directory = Path.GetTempPath();
+            private static readonly string TokenPath = Path.Combine(Directory, "tokens.json");
+            private static readonly string OtherPath = Path.Combine(Directory, "other.json");
+            private string CachePath { get; } = "cache.bin";
+            """;
+
+        public static TheoryData<string, string> Reported => new()
+        {
+            { "a field: saved in one method, deleted in another", "void Save(string json) => AtomicFile.WriteAllText(TokenPath, json);\nvoid SignOut() => {|AW0005:File.Delete(TokenPath)|};" },
+            { "a property", "void Save(byte[] bytes) => AtomicFile.WriteAllBytes(CachePath, bytes);\nvoid Clear() { {|AW0005:File.Delete(CachePath)|}; }" },
+            { "the same constant", "void Save(string json) => AtomicFile.WriteAllText(\"session.json\", json);\nvoid Clear() => {|AW0005:File.Delete(\"session.json\")|};" },
+            { "the same Path.Combine", "void Save(string json) => AtomicFile.WriteAllText(Path.Combine(Directory, \"t.json\"), json);\nvoid Clear() => {|AW0005:File.Delete(Path.Combine(Directory, \"t.json\"))|};" },
+            { "a parameter of one method", "void Replace(string path, string json)\n{\n    AtomicFile.WriteAllText(path, json);\n    {|AW0005:File.Delete(path)|};\n}" },
+            { "a local with one definition and the computation it holds", "void Save(string json)\n{\n    var path = Path.Combine(Directory, \"t.json\");\n    AtomicFile.WriteAllText(path, json);\n}\nvoid Clear() => {|AW0005:File.Delete(Path.Combine(Directory, \"t.json\"))|};" },
+            { "FileInfo.Delete on a new FileInfo", "void Save(string json) => AtomicFile.WriteAllText(TokenPath, json);\nvoid SignOut() => {|AW0005:new FileInfo(TokenPath).Delete()|};" },
+            { "FileInfo.Delete through a local", "void Save(string json) => AtomicFile.WriteAllText(TokenPath, json);\nvoid SignOut()\n{\n    var info = new FileInfo(TokenPath);\n    {|AW0005:info.Delete()|};\n}" },
+            { "File.Move of the saved file", "void Save(string json) => AtomicFile.WriteAllText(TokenPath, json);\nvoid Archive() => {|AW0005:File.Move(TokenPath, OtherPath)|};" },
+            { "FileInfo.MoveTo of the saved file", "void Save(string json) => AtomicFile.WriteAllText(TokenPath, json);\nvoid Archive() => {|AW0005:new FileInfo(TokenPath).MoveTo(OtherPath)|};" },
+            { "saved by a streaming AtomicFile.Create", "void Save(byte[] bytes)\n{\n    using var stream = AtomicFile.Create(TokenPath);\n    stream.Write(bytes, 0, bytes.Length);\n    stream.Commit();\n}\nvoid SignOut() => {|AW0005:File.Delete(TokenPath)|};" },
+            { "saved by AtomicFile.Copy", "void Import(string source) => AtomicFile.Copy(source, TokenPath, overwrite: true);\nvoid SignOut() => {|AW0005:File.Delete(TokenPath)|};" },
+            { "saved asynchronously", "Task Save(string json) => AtomicFile.WriteAllTextAsync(TokenPath, json);\nvoid SignOut() => {|AW0005:File.Delete(TokenPath)|};" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Reported))]
+        public Task A_saved_path_removed_without_its_backups_is_reported(string name, string members)
+        {
+            _ = name;
+            return VerifyCS.VerifyAnalyzerAsync(Snippet.Members(Fields + members));
+        }
+
+        public static TheoryData<string, string> NotReported => new()
+        {
+            { "a field never saved through AtomicFile", "void Save(string json) => File.WriteAllText(TokenPath, json);\nvoid SignOut() => File.Delete(TokenPath);" },
+            { "AtomicFile.Delete", "void Save(string json) => AtomicFile.WriteAllText(TokenPath, json);\nvoid SignOut() => AtomicFile.Delete(TokenPath);" },
+            { "another field deleted", "void Save(string json) => AtomicFile.WriteAllText(TokenPath, json);\nvoid Clear() => File.Delete(OtherPath);" },
+            { "another constant", "void Save(string json) => AtomicFile.WriteAllText(\"session.json\", json);\nvoid Clear() => File.Delete(\"session.old\");" },
+            { "two random names built the same way are two files", "void Save(string json) => AtomicFile.WriteAllText(Path.Combine(Directory, Path.GetRandomFileName()), json);\nvoid Clear() => File.Delete(Path.Combine(Directory, Path.GetRandomFileName()));" },
+            { "parameters of two methods", "void Save(string path, string json) => AtomicFile.WriteAllText(path, json);\nvoid Remove(string path) => File.Delete(path);" },
+            { "a local assigned again", "void Replace(string json)\n{\n    var path = TokenPath;\n    AtomicFile.WriteAllText(path, json);\n    path = OtherPath;\n    File.Delete(path);\n}" },
+            { "FileInfo of another file", "void Save(string json) => AtomicFile.WriteAllText(TokenPath, json);\nvoid Clear() => new FileInfo(OtherPath).Delete();" },
+            { "the saved file as a move's destination", "void Save(string json) => AtomicFile.WriteAllText(TokenPath, json);\nvoid Restore() => File.Move(OtherPath, TokenPath);" },
+            { "read through AtomicFile only", "string Load() => AtomicFile.ReadAllText(TokenPath);\nvoid SignOut() => File.Delete(TokenPath);" },
+        };
+
+        [Theory]
+        [MemberData(nameof(NotReported))]
+        public Task Other_removals_are_not_reported(string name, string members)
+        {
+            _ = name;
+            return VerifyCS.VerifyAnalyzerAsync(Snippet.Members(Fields + members));
+        }
+
+        [Fact]
+        public Task A_save_in_another_type_does_not_pair()
+        {
+            var source = Snippet.Usings + """
+                class Store
+                {
+                    public static readonly string TokenPath = "tokens.json";
+                    public void Save(string json) => AtomicFile.WriteAllText(TokenPath, json);
+                }
+
+                class Cleaner
+                {
+                    public void Clear() => File.Delete("other.json");
+                }
+                """;
+            return VerifyCS.VerifyAnalyzerAsync(source);
+        }
+    }
+}
