@@ -308,7 +308,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
 
             var action = Assert.Single(await harness.ActionsAsync(diagnostic));
 
-            Assert.Equal("Replace 'tokens.json' atomically with AtomicFile.WriteAllText", action.Title);
+            Assert.Equal("Replace 'tokens.json' atomically with AtomicFile.WriteAllText (a new file is created 0600)", action.Title);
             Assert.Equal(UnsafeHandRolledReplaceFixer.EquivalenceKey, action.EquivalenceKey);
         }
 
