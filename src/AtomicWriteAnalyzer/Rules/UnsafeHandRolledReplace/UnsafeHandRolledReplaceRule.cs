@@ -123,7 +123,7 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
 
             if (deletes.Count > 0)
             {
-                problems.Add((ReplaceProblem.DeleteThenMove, ""));
+                problems.Add((ReplaceProblem.DeleteThenMove, ReplaceMessages.OverwritingMove(facts.Context.Compilation)));
             }
 
             const PathOrigin elsewhere = PathOrigin.TempFileName | PathOrigin.TempDirectory;
