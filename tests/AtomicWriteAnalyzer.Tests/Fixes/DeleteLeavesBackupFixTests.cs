@@ -6,7 +6,7 @@ using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.R
 
 namespace AtomicWriteAnalyzer.Tests.Fixes
 {
-    /// <summary>AW0005's fix: the delete goes through AtomicFile.Delete, which removes the backups too; a move is left alone.</summary>
+    /// <summary>AW0005's fix: the delete goes through AtomicFile.Delete, which removes the backups too; a move or replace is left alone.</summary>
     public sealed class DeleteLeavesBackupFixTests
     {
         private const string Save = "private const string TokenPath = \"tokens.json\";\nvoid Save(string json) => AtomicFile.WriteAllText(TokenPath, json);\n";
@@ -32,11 +32,12 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         {
             { "File.Move", "void Archive() => {|AW0005:File.Move(TokenPath, \"old.json\")|};" },
             { "FileInfo.MoveTo", "void Archive() => {|AW0005:new FileInfo(TokenPath).MoveTo(\"old.json\")|};" },
+            { "File.Replace", "void Publish() => {|AW0005:File.Replace(TokenPath, \"old.json\", null)|};" },
         };
 
         [Theory]
         [MemberData(nameof(NotFixed))]
-        public Task A_move_is_reported_but_not_fixed(string name, string member)
+        public Task A_move_or_replace_is_reported_but_not_fixed(string name, string member)
         {
             _ = name;
             return Verify.VerifyNoFixAsync(Snippet.Members(Save + member));

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using AtomicWriteAnalyzer.Infrastructure;
-using AtomicWriteAnalyzer.Rules.DeleteLeavesBackup;
+using AtomicWriteAnalyzer.Paths;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AtomicWriteAnalyzer.Rules
 {
     /// <summary>
-    /// AW0005: a file that the type saves through <c>AtomicFile</c> is deleted or moved away with
+    /// AW0005: a file that the type saves through <c>AtomicFile</c> is deleted, moved or replaced away with
     /// <c>System.IO.File</c>/<c>FileInfo</c>. Every AtomicFile save keeps the previous version as a backup beside the
     /// file; a plain delete leaves that backup, and the next AtomicFile load finds the file missing and restores it —
     /// a token deleted at sign-out comes back. Matched within one named type, by the same path expression
@@ -29,7 +29,7 @@ namespace AtomicWriteAnalyzer.Rules
                 {
                     var type = (INamedTypeSymbol)start.Symbol;
                     var saved = new ConcurrentBag<string>();
-                    var removals = new ConcurrentBag<(IInvocationOperation Call, string Key, string Api)>();
+                    var removals = new ConcurrentBag<(IInvocationOperation Call, string Key, string Api, string Display)>();
                     start.RegisterOperationAction(
                         operation =>
                         {
@@ -39,13 +39,13 @@ namespace AtomicWriteAnalyzer.Rules
                                 return; // a nested type has its own start
                             }
 
-                            if (SavedPathKeys.SavedPath(invocation, compilationContext) is { } savedPath && SavedPathKeys.KeyOf(savedPath) is { } savedKey)
+                            if (SavedPathKeys.SavedPath(invocation) is { } savedPath && SavedPathKeys.KeyOf(savedPath) is { } savedKey)
                             {
                                 saved.Add(savedKey);
                             }
-                            else if (SavedPathKeys.RemovedPath(invocation, compilationContext, out var api) is { } removedPath && SavedPathKeys.KeyOf(removedPath) is { } removedKey)
+                            else if (SavedPathKeys.RemovedPath(invocation, out var api) is { } removedPath && SavedPathKeys.KeyOf(removedPath) is { } removedKey)
                             {
-                                removals.Add((invocation, removedKey, api));
+                                removals.Add((invocation, removedKey, api, SavedPathKeys.Display(removedPath)));
                             }
                         },
                         OperationKind.Invocation);
@@ -57,14 +57,14 @@ namespace AtomicWriteAnalyzer.Rules
                         }
 
                         var savedKeys = new HashSet<string>(saved);
-                        foreach (var (call, key, api) in removals)
+                        foreach (var (call, key, api, display) in removals)
                         {
                             if (savedKeys.Contains(key))
                             {
                                 end.ReportDiagnostic(Diagnostic.Create(
                                     DiagnosticDescriptors.AW0005_DeleteLeavesBackup,
                                     call.Syntax.GetLocation(),
-                                    SavedPathKeys.Display(call, api),
+                                    display,
                                     api));
                             }
                         }

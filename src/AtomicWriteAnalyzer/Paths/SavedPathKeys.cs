@@ -1,28 +1,30 @@
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
-using AtomicWriteAnalyzer.Infrastructure;
 using AtomicWriteAnalyzer.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AtomicWriteAnalyzer.Rules.DeleteLeavesBackup
+namespace AtomicWriteAnalyzer.Paths
 {
     /// <summary>
     /// The two halves AW0005 pairs: the path an <c>AtomicFile</c> save writes, and the path a <c>File</c>/<c>FileInfo</c>
-    /// delete or move removes; and a key that is equal for the same path expression. Deliberately narrow: a key
-    /// exists only for what names one path wherever it is used in the type (a field, a property, a constant, a
-    /// parameter or local of one method, and computations of those), so an unknown value never pairs.
+    /// delete, move or replace removes; and a key that is equal for the same path expression. Deliberately narrow: a
+    /// key exists only for what names one path wherever it is used in the type (a field, a property, a constant, a
+    /// parameter or local of one method, and computations of those), so an unknown value never pairs. Shared by the
+    /// rule and by the AW0001 fix, which leaves no such pair behind in a document it rewrites.
     /// </summary>
     internal static class SavedPathKeys
     {
-        public const string AtomicFileName = "AtomicWrite.AtomicFile";
         private const int MaxDepth = 8;
 
+        private static readonly ConditionalWeakTable<IOperation, LocalDefinitions> Definitions = new ConditionalWeakTable<IOperation, LocalDefinitions>();
+
         /// <summary>The path argument of an AtomicFile save (<c>WriteAll*</c>, <c>Create</c>, <c>CreateText</c>, <c>Copy</c>'s destination).</summary>
-        public static IOperation? SavedPath(IInvocationOperation invocation, AnalyzerCompilationContext context)
+        public static IOperation? SavedPath(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (!method.IsStatic || !context.IsType(method.ContainingType, AtomicFileName))
+            if (!method.IsStatic || !IsType(method.ContainingType, "AtomicWrite", "AtomicFile"))
             {
                 return null;
             }
@@ -32,13 +34,14 @@ namespace AtomicWriteAnalyzer.Rules.DeleteLeavesBackup
             return saves ? Argument(invocation, name == "Copy" ? "destFileName" : "path") : null;
         }
 
-        /// <summary>The path a delete or move removes: <c>File.Delete(path)</c>, <c>File.Move(path, …)</c>,
-        /// <c>new FileInfo(path).Delete()</c>/<c>.MoveTo(…)</c>; <paramref name="api"/> names the call.</summary>
-        public static IOperation? RemovedPath(IInvocationOperation invocation, AnalyzerCompilationContext context, out string api)
+        /// <summary>The path a delete, move or replace removes: <c>File.Delete(path)</c>, <c>File.Move(path, …)</c>,
+        /// <c>File.Replace(path, …)</c>, <c>new FileInfo(path).Delete()</c>/<c>.MoveTo(…)</c>/<c>.Replace(…)</c>;
+        /// <paramref name="api"/> names the call.</summary>
+        public static IOperation? RemovedPath(IInvocationOperation invocation, out string api)
         {
             var method = invocation.TargetMethod;
             api = string.Empty;
-            if (method.IsStatic && context.IsType(method.ContainingType, "System.IO.File"))
+            if (method.IsStatic && IsType(method.ContainingType, "System.IO", "File"))
             {
                 switch (method.Name)
                 {
@@ -46,11 +49,12 @@ namespace AtomicWriteAnalyzer.Rules.DeleteLeavesBackup
                         api = "File.Delete";
                         return Argument(invocation, "path");
                     case "Move":
-                        api = "File.Move";
+                    case "Replace":
+                        api = "File." + method.Name;
                         return Argument(invocation, "sourceFileName");
                 }
             }
-            else if (!method.IsStatic && context.IsType(method.ContainingType, "System.IO.FileInfo") && (method.Name == "Delete" || method.Name == "MoveTo"))
+            else if (!method.IsStatic && IsType(method.ContainingType, "System.IO", "FileInfo") && (method.Name == "Delete" || method.Name == "MoveTo" || method.Name == "Replace"))
             {
                 api = "FileInfo." + method.Name;
                 return FileInfoPath(invocation.Instance);
@@ -60,10 +64,9 @@ namespace AtomicWriteAnalyzer.Rules.DeleteLeavesBackup
         }
 
         /// <summary>How the message names the file: the path expression as written.</summary>
-        public static string Display(IInvocationOperation call, string api)
+        public static string Display(IOperation removedPath)
         {
-            var path = api.StartsWith("FileInfo.", System.StringComparison.Ordinal) ? call.Instance : Argument(call, api == "File.Move" ? "sourceFileName" : "path");
-            var text = path?.Syntax.ToString() ?? "the file";
+            var text = removedPath.Syntax.ToString();
             return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
         }
 
@@ -162,41 +165,22 @@ namespace AtomicWriteAnalyzer.Rules.DeleteLeavesBackup
         }
 
         // A local with one definition stands for its initializer, so that a path built in a local and one built in
-        // place agree; a local assigned again names nothing stable.
-        private static bool AppendLocal(StringBuilder key, ILocalReferenceOperation reference, int depth)
+        // place agree; a local assigned again names nothing stable. The definitions of a body are gathered once
+        // (a body with thousands of saves would otherwise be walked once per local).
+        private static bool AppendLocal(StringBuilder key, ILocalReferenceOperation reference, int depth) =>
+            SingleDefinition(reference) is { } value && Append(key, value, depth + 1);
+
+        private static IOperation? SingleDefinition(ILocalReferenceOperation reference)
         {
-            IOperation top = reference;
-            while (top.Parent != null)
+            if (reference.Local == null || reference.Local.RefKind != RefKind.None)
             {
-                top = top.Parent;
+                return null;
             }
 
-            IOperation? initializer = null;
-            int definitions = 0;
-            foreach (var node in top.DescendantsAndSelf())
-            {
-                switch (node)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                        if (declarator.GetVariableInitializer() is { } value)
-                        {
-                            initializer = value.Value;
-                            definitions++;
-                        }
-
-                        break;
-                    case IAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
-                        definitions++;
-                        break;
-                }
-            }
-
-            if (definitions != 1 || initializer == null || reference.Local.RefKind != RefKind.None)
-            {
-                return false;
-            }
-
-            return Append(key, initializer, depth + 1);
+            var definitions = Definitions.GetValue(OperationHelpers.Root(reference), LocalDefinitions.Build).Of(reference.Local);
+            return definitions.Length == 1 && !(definitions[0] is IArgumentOperation || definitions[0] is ICompoundAssignmentOperation || definitions[0] is IDeconstructionAssignmentOperation)
+                ? definitions[0]
+                : null;
         }
 
         private static IOperation? FileInfoPath(IOperation? instance)
@@ -204,19 +188,14 @@ namespace AtomicWriteAnalyzer.Rules.DeleteLeavesBackup
             instance = OperationHelpers.Unwrap(instance);
             if (instance is ILocalReferenceOperation local)
             {
-                IOperation top = local;
-                while (top.Parent != null)
-                {
-                    top = top.Parent;
-                }
-
-                var declarators = top.DescendantsAndSelf().OfType<IVariableDeclaratorOperation>()
-                    .Where(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local.Local)).ToList();
-                instance = declarators.Count == 1 ? OperationHelpers.Unwrap(declarators[0].GetVariableInitializer()?.Value) : null;
+                instance = OperationHelpers.Unwrap(SingleDefinition(local));
             }
 
             return instance is IObjectCreationOperation creation && creation.Arguments.Length == 1 ? creation.Arguments[0].Value : null;
         }
+
+        private static bool IsType(ITypeSymbol? type, string ns, string name) =>
+            type != null && type.Name == name && OperationHelpers.NamespaceIs(type.ContainingNamespace, ns);
 
         private static IOperation? Argument(IInvocationOperation invocation, string parameter) =>
             invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameter)?.Value;
