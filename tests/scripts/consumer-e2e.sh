@@ -3,8 +3,9 @@
 # local folder and we check, in order:
 #   1. `dotnet build` prints the expected AW0001/AW0003 warnings (ids and lines), and no CS8032/AD0001;
 #   2. `dotnet build -p:ErrorLog=...` writes SARIF whose rules carry helpUri, AW0002 (a suggestion) included;
-#   3. `dotnet format analyzers --diagnostics AW0001 AW0003` rewrites the file, the rebuild has no AW warning,
-#      and `dotnet run` saves twice, leaving tokens.json and tokens.json.bak;
+#   3. `dotnet format analyzers --diagnostics AW0001 AW0003` rewrites the file (the sign-out `File.Delete` of a
+#      file now saved through AtomicFile becomes `AtomicFile.Delete`), the rebuild has no AW warning (no AW0005),
+#      and `dotnet run` saves twice, leaving tokens.json and tokens.json.bak, and no session.json or its backup;
 #   4. AtomicFile is on the compile path: the app (net8.0) and a netstandard2.0 class library call it directly,
 #      and the library's calls, compiled against lib/netstandard2.0, run against lib/net8.0;
 #   5. that library is strong-named and builds with TreatWarningsAsErrors (no CS8002: AtomicWrite is strong-named).
@@ -95,11 +96,13 @@ string directory = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirec
 Directory.CreateDirectory(directory);
 string tokenPath = Path.Combine(directory, "tokens.json");
 string settingsPath = Path.Combine(directory, "settings.json");
+string sessionPath = Path.Combine(directory, "session.json");
 
 for (int save = 1; save <= 2; save++)
 {
     var tokens = new { access = "access-" + save, refresh = "refresh-" + save };
     File.WriteAllText(tokenPath, JsonSerializer.Serialize(tokens)); // expect: AW0001
+    File.WriteAllText(sessionPath, "{\"session\":" + save + "}"); // expect: AW0001
 
     string tempPath = settingsPath + ".tmp";
     File.WriteAllText(tempPath, "{\"theme\":\"dark\",\"save\":" + save + "}"); // expect: AW0003
@@ -113,6 +116,9 @@ string current = File.ReadAllText(tokenPath);
 Console.WriteLine("tokens: " + current);
 Console.WriteLine("profile: " + Lib.ProfileSaver.Load(Path.Combine(directory, "profile.json")));
 File.WriteAllText(Path.Combine(directory, "report.csv"), "saves,2");
+
+// Sign-out: once the saves go through AtomicFile, a plain delete would leave session.json.bak to be restored.
+File.Delete(sessionPath);
 EOF
 
 cd "$work"
@@ -177,6 +183,10 @@ for file in tokens.json tokens.json.bak settings.json profile.json profile.json.
 done
 grep -q 'access-2' "$work/data/tokens.json" || fail "tokens.json does not hold the second save"
 grep -q 'access-1' "$work/data/tokens.json.bak" || fail "tokens.json.bak does not hold the first save"
+grep -q 'AtomicFile.Delete(sessionPath)' App/Program.cs || { cat App/Program.cs; fail "the sign-out delete was not rewritten to AtomicFile.Delete"; }
+for file in session.json session.json.bak; do
+    [ ! -e "$work/data/$file" ] || { ls -la "$work/data"; fail "$file left after the sign-out delete"; }
+done
 echo "  fixed Program.cs:"; grep -n 'AtomicFile' App/Program.cs | sed 's/^/    /'
 ls -la "$work/data" | sed 's/^/  /'
 

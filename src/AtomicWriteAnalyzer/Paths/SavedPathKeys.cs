@@ -165,10 +165,26 @@ namespace AtomicWriteAnalyzer.Paths
         }
 
         // A local with one definition stands for its initializer, so that a path built in a local and one built in
-        // place agree; a local assigned again names nothing stable. The definitions of a body are gathered once
-        // (a body with thousands of saves would otherwise be walked once per local).
-        private static bool AppendLocal(StringBuilder key, ILocalReferenceOperation reference, int depth) =>
-            SingleDefinition(reference) is { } value && Append(key, value, depth + 1);
+        // place agree; when the initializer has no key (a random name, a conditional), the local itself is the key:
+        // every use of it is the one value. A local assigned again names nothing stable. The definitions of a body
+        // are gathered once (a body with thousands of saves would otherwise be walked once per local).
+        private static bool AppendLocal(StringBuilder key, ILocalReferenceOperation reference, int depth)
+        {
+            if (!(SingleDefinition(reference) is { } value))
+            {
+                return false;
+            }
+
+            int length = key.Length;
+            if (Append(key, value, depth + 1))
+            {
+                return true;
+            }
+
+            key.Length = length;
+            key.Append("L:").Append(reference.Local.Name).Append('@').Append(reference.Local.Locations.FirstOrDefault()?.SourceSpan.Start ?? -1);
+            return true;
+        }
 
         private static IOperation? SingleDefinition(ILocalReferenceOperation reference)
         {
