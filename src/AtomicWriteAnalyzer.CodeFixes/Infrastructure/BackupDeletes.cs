@@ -134,7 +134,8 @@ namespace AtomicWriteAnalyzer.CodeFixes.Infrastructure
                 SimpleNameSyntax simple => simple.Identifier.ValueText,
                 _ => null,
             };
-            return name != null && (name == "Delete" || name.StartsWith("WriteAll", System.StringComparison.Ordinal) || name == "Create" || name == "CreateText" || name == "Copy");
+            return name != null && (name == nameof(System.IO.File.Delete) || name.StartsWith("WriteAll", System.StringComparison.Ordinal)
+                || name == nameof(System.IO.File.Create) || name == nameof(System.IO.File.CreateText) || name == nameof(System.IO.File.Copy));
         }
 
         private static ISymbol? OwnerType(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)

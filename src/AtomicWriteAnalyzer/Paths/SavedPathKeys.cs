@@ -30,8 +30,9 @@ namespace AtomicWriteAnalyzer.Paths
             }
 
             var name = method.Name;
-            bool saves = name.StartsWith("WriteAll", System.StringComparison.Ordinal) || name == "Create" || name == "CreateText" || name == "Copy";
-            return saves ? Argument(invocation, name == "Copy" ? "destFileName" : "path") : null;
+            bool copies = name == nameof(System.IO.File.Copy);
+            bool saves = copies || name.StartsWith("WriteAll", System.StringComparison.Ordinal) || name == nameof(System.IO.File.Create) || name == nameof(System.IO.File.CreateText);
+            return saves ? Argument(invocation, copies ? "destFileName" : "path") : null;
         }
 
         /// <summary>The path a delete, move or replace removes: <c>File.Delete(path)</c>, <c>File.Move(path, …)</c>,
@@ -125,34 +126,39 @@ namespace AtomicWriteAnalyzer.Paths
                     key.Append(')');
                     return true;
                 case IInvocationOperation call when call.TargetMethod.IsStatic && IsPurePathCall(call.TargetMethod):
-                    key.Append("M:").Append(call.TargetMethod.ToDisplayString()).Append('(');
-                    foreach (var argument in call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
-                    {
-                        if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
-                        {
-                            foreach (var element in initializer.ElementValues)
-                            {
-                                if (!Append(key, element, depth + 1))
-                                {
-                                    return false;
-                                }
+                    return AppendCall(key, call, depth);
+                default:
+                    return false;
+            }
+        }
 
-                                key.Append(',');
-                            }
-                        }
-                        else if (!Append(key, argument.Value, depth + 1))
+        private static bool AppendCall(StringBuilder key, IInvocationOperation call, int depth)
+        {
+            key.Append("M:").Append(call.TargetMethod.ToDisplayString()).Append('(');
+            foreach (var argument in call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+            {
+                if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        if (!Append(key, element, depth + 1))
                         {
                             return false;
                         }
 
                         key.Append(',');
                     }
-
-                    key.Append(')');
-                    return true;
-                default:
+                }
+                else if (!Append(key, argument.Value, depth + 1))
+                {
                     return false;
+                }
+
+                key.Append(',');
             }
+
+            key.Append(')');
+            return true;
         }
 
         // Path.Combine/Join and Environment.GetFolderPath give the same value for the same arguments; a call to

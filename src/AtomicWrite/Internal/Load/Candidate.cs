@@ -91,7 +91,13 @@ namespace AtomicWrite.Internal
                 return Unreadable(path, FileStatus.Missing, e);
             }
 
-            var saved = SaveRecord.Matches(record, bytes);
+            return await Judge(path, status, bytes, SaveRecord.Matches(record, bytes), options, parse, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>What the bytes read are: content a completed save recorded is judged only by Validate and the
+        /// parser, never as crash damage (empty, zero-filled).</summary>
+        private static async Task<Candidate<T>> Judge(string path, FileStatus status, byte[] bytes, bool saved, AtomicWriteOptions options, Func<byte[], CancellationToken, Task<T>> parse, CancellationToken cancellationToken)
+        {
             var verdict = Content.Check(bytes, options.Validate);
             if (saved && verdict is ContentVerdict.Empty or ContentVerdict.ZeroFilled)
             {

@@ -27,23 +27,27 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
         /// <summary>
         /// How to replace the target without deleting it first, with what the compilation has: <c>File.Move</c> with
         /// <c>overwrite</c> exists from .NET Core 3.0, not in netstandard2.0 or .NET Framework, where
-        /// <c>File.Replace</c> (an existing target only) or <c>AtomicFile</c> (when referenced) is the way.
-        /// Resolved only for a replace that deletes its target, which is rare, so the lookups cost nothing elsewhere.
+        /// <c>File.Replace</c> (an existing target only) or <c>AtomicFile</c> (when referenced) is the way. Asked of
+        /// the rename's own type (<c>File</c>, <c>FileInfo</c>, an <c>IFile</c> abstraction), so no type is looked up by
+        /// name; computed only for a replace that deletes its target, which is rare.
         /// </summary>
-        public static string OverwritingMove(Compilation compilation)
+        public static string OverwritingMove(IMethodSymbol rename, Compilation compilation)
         {
-            var file = compilation.GetTypeByMetadataName("System.IO.File");
-            bool canOverwrite = file != null && file.GetMembers("Move").OfType<IMethodSymbol>()
-                .Any(m => m.Parameters.Length == 3 && m.Parameters[2].Type.SpecialType == SpecialType.System_Boolean);
+            var type = rename.ContainingType;
+            bool canOverwrite = type != null && (type.Name == "FileInfo"
+                ? type.GetMembers("MoveTo").OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 2 && m.Parameters[1].Type.SpecialType == SpecialType.System_Boolean)
+                : type.GetMembers("Move").OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 3 && m.Parameters[2].Type.SpecialType == SpecialType.System_Boolean));
             if (canOverwrite)
             {
                 return "move over it with File.Move(temp, target, overwrite: true)";
             }
 
             const string replace = "File.Move cannot overwrite in this framework, so replace an existing target with File.Replace(temp, target, null)";
-            return compilation.GetTypeByMetadataName("AtomicWrite.AtomicFile") != null
-                ? replace + ", or save with AtomicFile, which replaces in one rename"
-                : replace;
+            return HasAtomicFile(compilation) ? replace + ", or save with AtomicFile, which replaces in one rename" : replace;
         }
+
+        // The top-level namespaces of the compilation only, then one namespace's types.
+        private static bool HasAtomicFile(Compilation compilation) =>
+            compilation.GlobalNamespace.GetNamespaceMembers().Any(ns => ns.Name == "AtomicWrite" && !ns.GetTypeMembers("AtomicFile").IsEmpty);
     }
 }

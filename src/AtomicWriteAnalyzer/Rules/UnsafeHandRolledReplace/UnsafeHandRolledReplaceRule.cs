@@ -123,7 +123,7 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
 
             if (deletes.Count > 0)
             {
-                problems.Add((ReplaceProblem.DeleteThenMove, ReplaceMessages.OverwritingMove(facts.Context.Compilation)));
+                problems.Add((ReplaceProblem.DeleteThenMove, ReplaceMessages.OverwritingMove(rename.Method, facts.Context.Compilation)));
             }
 
             const PathOrigin elsewhere = PathOrigin.TempFileName | PathOrigin.TempDirectory;
