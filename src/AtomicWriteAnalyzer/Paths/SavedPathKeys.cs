@@ -18,6 +18,10 @@ namespace AtomicWriteAnalyzer.Paths
     {
         private const int MaxDepth = 8;
 
+        // Locals reused many times fan out (p2 = Combine(p1, p1, ...)): past this many nodes the path has no key, and
+        // a path without a key never pairs.
+        private const int MaxNodes = 256;
+
         private static readonly ConditionalWeakTable<IOperation, LocalDefinitions> Definitions = new ConditionalWeakTable<IOperation, LocalDefinitions>();
 
         /// <summary>The path argument of an AtomicFile save (<c>WriteAll*</c>, <c>Create</c>, <c>CreateText</c>, <c>Copy</c>'s destination).</summary>
@@ -75,13 +79,14 @@ namespace AtomicWriteAnalyzer.Paths
         public static string? KeyOf(IOperation? path)
         {
             var builder = new StringBuilder();
-            return Append(builder, path, 0) ? builder.ToString() : null;
+            int nodes = MaxNodes;
+            return Append(builder, path, 0, ref nodes) ? builder.ToString() : null;
         }
 
-        private static bool Append(StringBuilder key, IOperation? operation, int depth)
+        private static bool Append(StringBuilder key, IOperation? operation, int depth, ref int nodes)
         {
             operation = OperationHelpers.Unwrap(operation);
-            if (operation == null || depth > MaxDepth)
+            if (operation == null || depth > MaxDepth || --nodes < 0)
             {
                 return false;
             }
@@ -109,16 +114,16 @@ namespace AtomicWriteAnalyzer.Paths
                     key.Append("A:").Append(parameter.Parameter.ContainingSymbol.ToDisplayString()).Append('#').Append(parameter.Parameter.Name);
                     return true;
                 case ILocalReferenceOperation local:
-                    return AppendLocal(key, local, depth);
+                    return AppendLocal(key, local, depth, ref nodes);
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add:
                     key.Append('(');
-                    if (!Append(key, add.LeftOperand, depth + 1))
+                    if (!Append(key, add.LeftOperand, depth + 1, ref nodes))
                     {
                         return false;
                     }
 
                     key.Append('+');
-                    if (!Append(key, add.RightOperand, depth + 1))
+                    if (!Append(key, add.RightOperand, depth + 1, ref nodes))
                     {
                         return false;
                     }
@@ -126,13 +131,13 @@ namespace AtomicWriteAnalyzer.Paths
                     key.Append(')');
                     return true;
                 case IInvocationOperation call when call.TargetMethod.IsStatic && IsPurePathCall(call.TargetMethod):
-                    return AppendCall(key, call, depth);
+                    return AppendCall(key, call, depth, ref nodes);
                 default:
                     return false;
             }
         }
 
-        private static bool AppendCall(StringBuilder key, IInvocationOperation call, int depth)
+        private static bool AppendCall(StringBuilder key, IInvocationOperation call, int depth, ref int nodes)
         {
             key.Append("M:").Append(call.TargetMethod.ToDisplayString()).Append('(');
             foreach (var argument in call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
@@ -141,7 +146,7 @@ namespace AtomicWriteAnalyzer.Paths
                 {
                     foreach (var element in initializer.ElementValues)
                     {
-                        if (!Append(key, element, depth + 1))
+                        if (!Append(key, element, depth + 1, ref nodes))
                         {
                             return false;
                         }
@@ -149,7 +154,7 @@ namespace AtomicWriteAnalyzer.Paths
                         key.Append(',');
                     }
                 }
-                else if (!Append(key, argument.Value, depth + 1))
+                else if (!Append(key, argument.Value, depth + 1, ref nodes))
                 {
                     return false;
                 }
@@ -174,7 +179,7 @@ namespace AtomicWriteAnalyzer.Paths
         // place agree; when the initializer has no key (a random name, a conditional), the local itself is the key:
         // every use of it is the one value. A local assigned again names nothing stable. The definitions of a body
         // are gathered once (a body with thousands of saves would otherwise be walked once per local).
-        private static bool AppendLocal(StringBuilder key, ILocalReferenceOperation reference, int depth)
+        private static bool AppendLocal(StringBuilder key, ILocalReferenceOperation reference, int depth, ref int nodes)
         {
             if (!(SingleDefinition(reference) is { } value))
             {
@@ -182,7 +187,7 @@ namespace AtomicWriteAnalyzer.Paths
             }
 
             int length = key.Length;
-            if (Append(key, value, depth + 1))
+            if (Append(key, value, depth + 1, ref nodes))
             {
                 return true;
             }

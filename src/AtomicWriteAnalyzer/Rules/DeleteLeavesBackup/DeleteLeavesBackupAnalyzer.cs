@@ -29,7 +29,7 @@ namespace AtomicWriteAnalyzer.Rules
                 {
                     var type = (INamedTypeSymbol)start.Symbol;
                     var saved = new ConcurrentBag<string>();
-                    var removals = new ConcurrentBag<(IInvocationOperation Call, string Key, string Api, string Display)>();
+                    var removals = new ConcurrentBag<(IInvocationOperation Call, IOperation Path, string Api)>();
                     start.RegisterOperationAction(
                         operation =>
                         {
@@ -43,9 +43,9 @@ namespace AtomicWriteAnalyzer.Rules
                             {
                                 saved.Add(savedKey);
                             }
-                            else if (SavedPathKeys.RemovedPath(invocation, out var api) is { } removedPath && SavedPathKeys.KeyOf(removedPath) is { } removedKey)
+                            else if (SavedPathKeys.RemovedPath(invocation, out var api) is { } removedPath)
                             {
-                                removals.Add((invocation, removedKey, api, SavedPathKeys.Display(removedPath)));
+                                removals.Add((invocation, removedPath, api)); // keyed at the end, only if the type saves anything
                             }
                         },
                         OperationKind.Invocation);
@@ -57,14 +57,15 @@ namespace AtomicWriteAnalyzer.Rules
                         }
 
                         var savedKeys = new HashSet<string>(saved);
-                        foreach (var (call, key, api, display) in removals)
+                        foreach (var (call, path, api) in removals)
                         {
-                            if (savedKeys.Contains(key))
+                            end.CancellationToken.ThrowIfCancellationRequested();
+                            if (SavedPathKeys.KeyOf(path) is { } key && savedKeys.Contains(key))
                             {
                                 end.ReportDiagnostic(Diagnostic.Create(
                                     DiagnosticDescriptors.AW0005_DeleteLeavesBackup,
                                     call.Syntax.GetLocation(),
-                                    display,
+                                    SavedPathKeys.Display(path),
                                     api));
                             }
                         }
