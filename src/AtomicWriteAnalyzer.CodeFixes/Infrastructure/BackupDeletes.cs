@@ -134,8 +134,7 @@ namespace AtomicWriteAnalyzer.CodeFixes.Infrastructure
                 SimpleNameSyntax simple => simple.Identifier.ValueText,
                 _ => null,
             };
-            return name != null && (name == nameof(System.IO.File.Delete) || name.StartsWith("WriteAll", System.StringComparison.Ordinal)
-                || name == nameof(System.IO.File.Create) || name == nameof(System.IO.File.CreateText) || name == nameof(System.IO.File.Copy));
+            return name != null && SavedPathKeys.IsCandidateName(name);
         }
 
         private static ISymbol? OwnerType(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)

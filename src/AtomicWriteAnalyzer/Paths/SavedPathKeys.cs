@@ -24,6 +24,14 @@ namespace AtomicWriteAnalyzer.Paths
 
         private static readonly ConditionalWeakTable<IOperation, LocalDefinitions> Definitions = new ConditionalWeakTable<IOperation, LocalDefinitions>();
 
+        /// <summary>Whether a method of that name can be a save or a removal: a string test before any symbol is looked at.</summary>
+        public static bool IsCandidateName(string name) => name switch
+        {
+            nameof(System.IO.File.Delete) or nameof(System.IO.File.Move) or nameof(System.IO.File.Replace) or nameof(System.IO.FileInfo.MoveTo)
+                or nameof(System.IO.File.Create) or nameof(System.IO.File.CreateText) or nameof(System.IO.File.Copy) => true,
+            _ => name.StartsWith("WriteAll", System.StringComparison.Ordinal),
+        };
+
         /// <summary>The path argument of an AtomicFile save (<c>WriteAll*</c>, <c>Create</c>, <c>CreateText</c>, <c>Copy</c>'s destination).</summary>
         public static IOperation? SavedPath(IInvocationOperation invocation)
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using AtomicWriteAnalyzer.Infrastructure;
@@ -28,50 +27,68 @@ namespace AtomicWriteAnalyzer.Rules
                 start =>
                 {
                     var type = (INamedTypeSymbol)start.Symbol;
-                    var saved = new ConcurrentBag<string>();
-                    var removals = new ConcurrentBag<(IInvocationOperation Call, IOperation Path, string Api)>();
-                    start.RegisterOperationAction(
-                        operation =>
-                        {
-                            var invocation = (IInvocationOperation)operation.Operation;
-                            if (!IsOwnedBy(operation.ContainingSymbol, type))
-                            {
-                                return; // a nested type has its own start
-                            }
-
-                            if (SavedPathKeys.SavedPath(invocation) is { } savedPath && SavedPathKeys.KeyOf(savedPath) is { } savedKey)
-                            {
-                                saved.Add(savedKey);
-                            }
-                            else if (SavedPathKeys.RemovedPath(invocation, out var api) is { } removedPath)
-                            {
-                                removals.Add((invocation, removedPath, api)); // keyed at the end, only if the type saves anything
-                            }
-                        },
-                        OperationKind.Invocation);
-                    start.RegisterSymbolEndAction(end =>
-                    {
-                        if (saved.IsEmpty || removals.IsEmpty)
-                        {
-                            return;
-                        }
-
-                        var savedKeys = new HashSet<string>(saved);
-                        foreach (var (call, path, api) in removals)
-                        {
-                            end.CancellationToken.ThrowIfCancellationRequested();
-                            if (SavedPathKeys.KeyOf(path) is { } key && savedKeys.Contains(key))
-                            {
-                                end.ReportDiagnostic(Diagnostic.Create(
-                                    DiagnosticDescriptors.AW0005_DeleteLeavesBackup,
-                                    call.Syntax.GetLocation(),
-                                    SavedPathKeys.Display(path),
-                                    api));
-                            }
-                        }
-                    });
+                    var calls = new TypeCalls();
+                    start.RegisterOperationAction(operation => calls.Add((IInvocationOperation)operation.Operation, operation.ContainingSymbol, type), OperationKind.Invocation);
+                    start.RegisterSymbolEndAction(calls.Report);
                 },
                 SymbolKind.NamedType);
+        }
+
+        /// <summary>One type's AtomicFile saves and plain removals; allocated only when the type has one.</summary>
+        private sealed class TypeCalls
+        {
+            private readonly object _gate = new object();
+            private HashSet<string>? _saved;
+            private List<(IInvocationOperation Call, IOperation Path, string Api)>? _removals;
+
+            public void Add(IInvocationOperation invocation, ISymbol containingSymbol, INamedTypeSymbol type)
+            {
+                // The name first: nearly every invocation of a compilation is neither a save nor a removal.
+                if (!SavedPathKeys.IsCandidateName(invocation.TargetMethod.Name) || !IsOwnedBy(containingSymbol, type))
+                {
+                    return; // a nested type has its own start
+                }
+
+                if (SavedPathKeys.SavedPath(invocation) is { } savedPath)
+                {
+                    if (SavedPathKeys.KeyOf(savedPath) is { } savedKey)
+                    {
+                        lock (_gate)
+                        {
+                            (_saved ??= new HashSet<string>()).Add(savedKey);
+                        }
+                    }
+                }
+                else if (SavedPathKeys.RemovedPath(invocation, out var api) is { } removedPath)
+                {
+                    lock (_gate)
+                    {
+                        // Keyed at the end, and only if the type saves anything.
+                        (_removals ??= new List<(IInvocationOperation, IOperation, string)>()).Add((invocation, removedPath, api));
+                    }
+                }
+            }
+
+            public void Report(SymbolAnalysisContext end)
+            {
+                if (_saved == null || _removals == null)
+                {
+                    return;
+                }
+
+                foreach (var (call, path, api) in _removals)
+                {
+                    end.CancellationToken.ThrowIfCancellationRequested();
+                    if (SavedPathKeys.KeyOf(path) is { } key && _saved.Contains(key))
+                    {
+                        end.ReportDiagnostic(Diagnostic.Create(
+                            DiagnosticDescriptors.AW0005_DeleteLeavesBackup,
+                            call.Syntax.GetLocation(),
+                            SavedPathKeys.Display(path),
+                            api));
+                    }
+                }
+            }
         }
 
         private static bool IsOwnedBy(ISymbol containingSymbol, INamedTypeSymbol type)
