@@ -2,6 +2,8 @@
 # The package as users meet it: a fresh console project installs the packed AtomicWriteAnalyzer.nupkg from a
 # local folder and we check, in order:
 #   1. `dotnet build` prints the expected AW0001/AW0003 warnings (ids and lines), and no CS8032/AD0001;
+#   1b. with TreatWarningsAsErrors the build fails at AW0001, and the README's baseline (WarningsNotAsErrors with
+#      the AW ids) builds and still shows the findings as warnings;
 #   2. `dotnet build -p:ErrorLog=...` writes SARIF whose rules carry helpUri, AW0002 (a suggestion) included;
 #   3. `dotnet format analyzers --diagnostics AW0001 AW0003` rewrites the file (the sign-out `File.Delete` of a
 #      file now saved through AtomicFile becomes `AtomicFile.Delete`), the rebuild has no AW warning (no AW0005),
@@ -144,6 +146,15 @@ if [ "$actual" != "$expected" ]; then
     fail "AW warnings differ from the expectation"
 fi
 echo "$actual" | sed 's/^/  /'
+
+echo "::: 1b. with warnings as errors the first finding fails the build; the README's baseline builds"
+if dotnet build App/App.csproj --no-incremental -p:TreatWarningsAsErrors=true >"$work/build-wae.log" 2>&1; then
+    fail "a build with warnings as errors passed despite the AW findings"
+fi
+grep -qE 'error AW0001' "$work/build-wae.log" || { cat "$work/build-wae.log"; fail "the build with warnings as errors did not fail on AW0001"; }
+dotnet build App/App.csproj --no-incremental -p:TreatWarningsAsErrors=true "-p:WarningsNotAsErrors=AW0001%3BAW0003%3BAW0004%3BAW0005" >"$work/build-baseline.log" 2>&1 \
+    || { cat "$work/build-baseline.log"; fail "the README's WarningsNotAsErrors baseline does not build"; }
+grep -qE 'warning AW0001' "$work/build-baseline.log" || fail "the baseline build does not show the findings as warnings"
 
 echo "::: 2. SARIF carries helpUri for every rule, AW0002 included"
 dotnet build App/App.csproj --no-incremental -p:TreatWarningsAsErrors=false "-p:ErrorLog=$work/out.sarif%2Cversion=2.1" >"$work/build2.log" 2>&1 \
