@@ -16,6 +16,13 @@ namespace AtomicWrite
     /// the parser of <c>Load</c> threw (other than <see cref="OperationCanceledException"/> or
     /// <see cref="OutOfMemoryException"/>), or empty <i>while a valid non-empty backup exists</i> (an empty file with
     /// no backup reads as empty, as with <see cref="File"/>).</description></item>
+    /// <item><description>What a save of <see cref="AtomicFile"/> wrote is never bad content: each save attaches a
+    /// record of its bytes (length and SHA-256, in the extended attribute <c>user.atomicwrite.save</c>, set before the
+    /// fsync and renamed with the file). Content that matches its record — empty or all zero bytes included — is
+    /// returned as saved and never replaced by a backup; if <see cref="AtomicWriteOptions.Validate"/> or the parser
+    /// rejects it, the load throws <see cref="AtomicFileCorruptedException"/> and changes nothing. Without a matching
+    /// record (changed in place or replaced by another writer, a file system without user extended attributes,
+    /// Windows) the checks above decide.</description></item>
     /// <item><description>Then, under the save lock and only if the file is still the one rejected, the rejected file is
     /// kept as <c>path + ".corrupt"</c> (one is kept), the backup is copied back with the full save sequence,
     /// <see cref="Recovered"/> is raised, the <c>atomicwrite.recoveries</c> counter grows, and the backup's content is

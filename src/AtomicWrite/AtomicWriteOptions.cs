@@ -22,6 +22,13 @@ namespace AtomicWrite
         /// <summary>The defaults: full durability, one backup named <c>path + ".bak"</c>, new files 0600, no cross-process lock.</summary>
         public static AtomicWriteOptions Default { get; } = new AtomicWriteOptions();
 
+        /// <summary>
+        /// For files that other users or tools read (shared configuration, project files): like <see cref="Default"/>,
+        /// but a new file is created like <see cref="File.Create(string)"/> — 0666 narrowed by the process umask, so
+        /// 0644 under the usual 022 — instead of 0600. An existing file keeps its own mode either way.
+        /// </summary>
+        public static AtomicWriteOptions SharedConfiguration { get; } = new AtomicWriteOptions { NewFileMode = null };
+
         /// <summary>What is fsynced before a save returns. Default <see cref="AtomicWrite.Durability.Full"/>.</summary>
         /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="AtomicWrite.Durability"/>.</exception>
         public Durability Durability
@@ -67,7 +74,9 @@ namespace AtomicWrite
         /// Permissions of a file that did not exist, applied with <c>fchmod</c> before any data is written and used
         /// exactly as given (the umask does not narrow it). Default 0600 (owner read and write). An existing file always
         /// keeps its own permission bits (and owner, where the caller may set it). Null means "like
-        /// <see cref="File.Create(string)"/>": 0666 narrowed by the process umask. Ignored on Windows.
+        /// <see cref="File.Create(string)"/>": 0666 narrowed by the process umask (what
+        /// <see cref="SharedConfiguration"/> uses). 0600 is right for secrets; a file that other users or tools must
+        /// read needs null or an explicit mode such as 0644. Ignored on Windows.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">The value has bits outside 07777.</exception>
         public UnixFileMode? NewFileMode

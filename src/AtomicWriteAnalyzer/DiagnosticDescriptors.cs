@@ -40,6 +40,14 @@ namespace AtomicWriteAnalyzer
             DiagnosticSeverity.Warning,
             description: "AtomicFileStream and AtomicStreamWriter publish the new content only on Commit. Disposing them without a Commit discards the temporary file and leaves the target untouched, so a path that reaches the end of the using block without Commit silently loses the write.");
 
+        /// <summary>{0} the path as written, {1} the API.</summary>
+        public static readonly DiagnosticDescriptor AW0005_DeleteLeavesBackup = Create(
+            RuleIdentifiers.DeleteLeavesBackup,
+            title: "File saved through AtomicFile is removed without its backups",
+            messageFormat: "'{0}' is saved through AtomicFile, but {1} leaves its backup behind, and the next AtomicFile load restores the old content from it; use AtomicFile.Delete",
+            DiagnosticSeverity.Warning,
+            description: "Every AtomicFile save keeps the previous version beside the file (file.bak). File.Delete, File.Move and FileInfo.Delete/MoveTo remove only the file itself, so the next AtomicFile.ReadAll* or Load finds it missing and restores the backup: a token deleted at sign-out comes back. AtomicFile.Delete removes the file and its backups.");
+
         private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity, string description) =>
             new DiagnosticDescriptor(
                 id,

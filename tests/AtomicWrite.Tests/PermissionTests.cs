@@ -44,6 +44,50 @@ namespace AtomicWrite.Tests
             Assert.Equal(Posix.Octal(expected), Posix.Octal(Posix.Mode(path)));
         }
 
+        public static TheoryData<string, int, UnixFileMode?, UnixFileMode> Presets => new()
+        {
+            // options, umask, mode of an existing file (null: none), expected mode after a save
+            { "Default", 0x012, null, Rw },                       // a secret: 0600 whatever the umask
+            { "SharedConfiguration", 0x012, null, RwRR },         // shared: 0644 under umask 022
+            { "SharedConfiguration", 0x03F, null, Rw },           // ...and 0600 under umask 077
+            { "SharedConfiguration", 0x002, null, RwRR | UnixFileMode.GroupWrite },
+            { "Default", 0x012, RwRR, RwRR },                     // an existing file keeps its mode with either
+            { "SharedConfiguration", 0x012, Rw, Rw },
+            { "SharedConfiguration", 0x000, RwR, RwR },
+        };
+
+        [Theory]
+        [MemberData(nameof(Presets))]
+        public void The_presets_decide_only_the_mode_of_a_new_file(string preset, int umask, UnixFileMode? existing, UnixFileMode expected)
+        {
+            var options = preset == "Default" ? AtomicWriteOptions.Default : AtomicWriteOptions.SharedConfiguration;
+            using var dir = new TempDirectory();
+            var path = dir.File("app.config");
+            if (existing is UnixFileMode mode)
+            {
+                File.WriteAllText(path, "<old/>");
+                File.SetUnixFileMode(path, mode);
+            }
+
+            using (Posix.WithUmask(umask))
+            {
+                AtomicFile.WriteAllText(path, "<new/>", options);
+            }
+
+            Assert.Equal(Posix.Octal(expected), Posix.Octal(Posix.Mode(path)));
+        }
+
+        [Fact]
+        public void SharedConfiguration_differs_from_Default_only_in_NewFileMode()
+        {
+            var shared = AtomicWriteOptions.SharedConfiguration;
+            var standard = AtomicWriteOptions.Default;
+            Assert.Null(shared.NewFileMode);
+            Assert.Equal(
+                (standard.Durability, standard.BackupCount, standard.BackupSuffix, standard.Validate, standard.CrossProcessLock, standard.LockTimeout),
+                (shared.Durability, shared.BackupCount, shared.BackupSuffix, shared.Validate, shared.CrossProcessLock, shared.LockTimeout));
+        }
+
         [Fact]
         public void The_default_options_create_0600()
         {

@@ -29,7 +29,7 @@ namespace AtomicWriteAnalyzer.Tests
         {
             var ids = AllDescriptors().Select(d => d.Id).ToList();
             Assert.Equal(ids.Count, ids.Distinct().Count());
-            Assert.Equal(new[] { "AW0001", "AW0002", "AW0003", "AW0004" }, ids.OrderBy(id => id));
+            Assert.Equal(new[] { "AW0001", "AW0002", "AW0003", "AW0004", "AW0005" }, ids.OrderBy(id => id));
         }
 
         [Theory]

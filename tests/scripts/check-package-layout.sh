@@ -78,6 +78,21 @@ if groups != expected:
 print("dependency groups:", groups)
 PY
 
+# The runtime is strong-named with the committed key (src/AtomicWrite/AtomicWrite.snk), in every lib/ folder.
+expected_token="49f4c449bff7db5a"
+unpacked="$(mktemp -d)"
+unzip -q "$nupkg" 'lib/*/AtomicWrite.dll' -d "$unpacked"
+for dll in "$unpacked"/lib/*/AtomicWrite.dll; do
+    token="$(python3 "$(dirname "$0")/strong-name.py" "$dll")" || { fail=1; continue; }
+    if [ "$token" != "$expected_token" ]; then
+        echo "${dll#"$unpacked"/}: public key token $token, expected $expected_token" >&2
+        fail=1
+    else
+        echo "${dll#"$unpacked"/}: strong-named, public key token $token"
+    fi
+done
+rm -rf "$unpacked"
+
 if [ "$fail" -ne 0 ]; then
     echo "package layout check FAILED" >&2
     exit 1

@@ -2,13 +2,18 @@
 # The package as users meet it: a fresh console project installs the packed AtomicWriteAnalyzer.nupkg from a
 # local folder and we check, in order:
 #   1. `dotnet build` prints the expected AW0001/AW0003 warnings (ids and lines), and no CS8032/AD0001;
+#   1b. with TreatWarningsAsErrors the build fails at AW0001, and the README's baseline (WarningsNotAsErrors with
+#      the AW ids) builds and still shows the findings as warnings;
 #   2. `dotnet build -p:ErrorLog=...` writes SARIF whose rules carry helpUri, AW0002 (a suggestion) included;
-#   3. `dotnet format analyzers --diagnostics AW0001 AW0003` rewrites the file, the rebuild has no AW warning,
-#      and `dotnet run` saves twice, leaving tokens.json and tokens.json.bak;
+#   3. `dotnet format analyzers --diagnostics AW0001 AW0003` rewrites the file (the sign-out `File.Delete` of a
+#      file now saved through AtomicFile becomes `AtomicFile.Delete`), the rebuild has no AW warning (no AW0005),
+#      and `dotnet run` saves twice, leaving tokens.json and tokens.json.bak, and no session.json or its backup;
 #   4. AtomicFile is on the compile path: the app (net8.0) and a netstandard2.0 class library call it directly,
-#      and the library's calls, compiled against lib/netstandard2.0, run against lib/net8.0.
+#      and the library's calls, compiled against lib/netstandard2.0, run against lib/net8.0;
+#   5. that library is strong-named and builds with TreatWarningsAsErrors (no CS8002: AtomicWrite is strong-named).
 # Usage: consumer-e2e.sh <folder with the nupkg>
 set -euo pipefail
+scripts="$(cd "$(dirname "$0")" && pwd)"
 
 package_dir="$(cd "${1:?usage: consumer-e2e.sh <folder with AtomicWriteAnalyzer.<version>.nupkg>}" && pwd)"
 nupkg="$(ls "$package_dir"/AtomicWriteAnalyzer.*.nupkg | head -n 1)"
@@ -36,14 +41,20 @@ cat > "$work/nuget.config" <<EOF
 </configuration>
 EOF
 
-# A netstandard2.0 library that calls AtomicFile: compiled against lib/netstandard2.0.
+# A strong-named netstandard2.0 library that calls AtomicFile: compiled against lib/netstandard2.0. Most widely
+# used libraries are strong-named, and a strong-named assembly may reference only strong-named ones.
 mkdir -p "$work/Lib"
+openssl genrsa -out "$work/Lib/key.pem" 1024 2>/dev/null
+openssl rsa -in "$work/Lib/key.pem" -outform MSBLOB -out "$work/Lib/Lib.snk" 2>/dev/null
 cat > "$work/Lib/Lib.csproj" <<'EOF'
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>netstandard2.0</TargetFramework>
     <LangVersion>latest</LangVersion>
     <Nullable>enable</Nullable>
+    <SignAssembly>true</SignAssembly>
+    <AssemblyOriginatorKeyFile>Lib.snk</AssemblyOriginatorKeyFile>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
   </PropertyGroup>
 </Project>
 EOF
@@ -87,11 +98,13 @@ string directory = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirec
 Directory.CreateDirectory(directory);
 string tokenPath = Path.Combine(directory, "tokens.json");
 string settingsPath = Path.Combine(directory, "settings.json");
+string sessionPath = Path.Combine(directory, "session.json");
 
 for (int save = 1; save <= 2; save++)
 {
     var tokens = new { access = "access-" + save, refresh = "refresh-" + save };
     File.WriteAllText(tokenPath, JsonSerializer.Serialize(tokens)); // expect: AW0001
+    File.WriteAllText(sessionPath, "{\"session\":" + save + "}"); // expect: AW0001
 
     string tempPath = settingsPath + ".tmp";
     File.WriteAllText(tempPath, "{\"theme\":\"dark\",\"save\":" + save + "}"); // expect: AW0003
@@ -105,6 +118,9 @@ string current = File.ReadAllText(tokenPath);
 Console.WriteLine("tokens: " + current);
 Console.WriteLine("profile: " + Lib.ProfileSaver.Load(Path.Combine(directory, "profile.json")));
 File.WriteAllText(Path.Combine(directory, "report.csv"), "saves,2");
+
+// Sign-out: once the saves go through AtomicFile, a plain delete would leave session.json.bak to be restored.
+File.Delete(sessionPath);
 EOF
 
 cd "$work"
@@ -130,6 +146,15 @@ if [ "$actual" != "$expected" ]; then
     fail "AW warnings differ from the expectation"
 fi
 echo "$actual" | sed 's/^/  /'
+
+echo "::: 1b. with warnings as errors the first finding fails the build; the README's baseline builds"
+if dotnet build App/App.csproj --no-incremental -p:TreatWarningsAsErrors=true >"$work/build-wae.log" 2>&1; then
+    fail "a build with warnings as errors passed despite the AW findings"
+fi
+grep -qE 'error AW0001' "$work/build-wae.log" || { cat "$work/build-wae.log"; fail "the build with warnings as errors did not fail on AW0001"; }
+dotnet build App/App.csproj --no-incremental -p:TreatWarningsAsErrors=true "-p:WarningsNotAsErrors=AW0001%3BAW0003%3BAW0004%3BAW0005" >"$work/build-baseline.log" 2>&1 \
+    || { cat "$work/build-baseline.log"; fail "the README's WarningsNotAsErrors baseline does not build"; }
+grep -qE 'warning AW0001' "$work/build-baseline.log" || fail "the baseline build does not show the findings as warnings"
 
 echo "::: 2. SARIF carries helpUri for every rule, AW0002 included"
 dotnet build App/App.csproj --no-incremental -p:TreatWarningsAsErrors=false "-p:ErrorLog=$work/out.sarif%2Cversion=2.1" >"$work/build2.log" 2>&1 \
@@ -169,11 +194,20 @@ for file in tokens.json tokens.json.bak settings.json profile.json profile.json.
 done
 grep -q 'access-2' "$work/data/tokens.json" || fail "tokens.json does not hold the second save"
 grep -q 'access-1' "$work/data/tokens.json.bak" || fail "tokens.json.bak does not hold the first save"
+grep -q 'AtomicFile.Delete(sessionPath)' App/Program.cs || { cat App/Program.cs; fail "the sign-out delete was not rewritten to AtomicFile.Delete"; }
+for file in session.json session.json.bak; do
+    [ ! -e "$work/data/$file" ] || { ls -la "$work/data"; fail "$file left after the sign-out delete"; }
+done
 echo "  fixed Program.cs:"; grep -n 'AtomicFile' App/Program.cs | sed 's/^/    /'
 ls -la "$work/data" | sed 's/^/  /'
 
 echo "::: 4. AtomicFile is on the compile path (net8.0 app, netstandard2.0 library)"
 grep -q 'lib/net8.0/AtomicWrite.dll' App/obj/project.assets.json || fail "App does not compile against lib/net8.0"
 grep -q 'lib/netstandard2.0/AtomicWrite.dll' Lib/obj/project.assets.json || fail "Lib does not compile against lib/netstandard2.0"
+
+echo "::: 5. the strong-named library builds with warnings as errors"
+dotnet build Lib/Lib.csproj --no-incremental >"$work/build-lib.log" 2>&1 || { cat "$work/build-lib.log"; fail "the strong-named library does not build with warnings as errors"; }
+if grep -q 'CS8002' "$work/build-lib.log"; then cat "$work/build-lib.log"; fail "CS8002: a referenced assembly has no strong name"; fi
+python3 "$scripts/strong-name.py" Lib/bin/Debug/netstandard2.0/Lib.dll >/dev/null || fail "Lib.dll is not strong-named"
 
 echo "consumer-e2e OK"

@@ -43,6 +43,13 @@ namespace AtomicWrite.Platform
         /// <summary>Releases the lock now, even if a forked child still shares the open file (closing alone would not).</summary>
         void Unlock(SafeFileHandle handle);
 
+        /// <summary>Attaches the save record to the open file (an extended attribute on Unix); false where the file
+        /// system or platform keeps none. Set before the fsync, so it is as durable as the content.</summary>
+        bool TryWriteSaveRecord(SafeFileHandle handle, byte[] record);
+
+        /// <summary>The save record attached to the open file, or null if it has none or none can be read.</summary>
+        byte[]? TryReadSaveRecord(SafeFileHandle handle);
+
         /// <summary>Forces the file's data and metadata to stable storage (fsync; F_FULLFSYNC on macOS).</summary>
         void FlushToDisk(SafeFileHandle handle, string path);
 

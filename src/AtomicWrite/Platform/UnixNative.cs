@@ -58,6 +58,19 @@ namespace AtomicWrite.Platform
         [DllImport(Libc, EntryPoint = "flock", SetLastError = true)]
         public static extern int Flock(int fd, int operation);
 
+        // Extended attributes: Linux has (fd, name, value, size[, flags]); macOS adds a position and options.
+        [DllImport(Libc, EntryPoint = "fsetxattr", SetLastError = true)]
+        public static extern int FSetXattrLinux(int fd, byte* name, byte* value, nuint size, int flags);
+
+        [DllImport(Libc, EntryPoint = "fgetxattr", SetLastError = true)]
+        public static extern nint FGetXattrLinux(int fd, byte* name, byte* value, nuint size);
+
+        [DllImport(Libc, EntryPoint = "fsetxattr", SetLastError = true)]
+        public static extern int FSetXattrApple(int fd, byte* name, byte* value, nuint size, uint position, int options);
+
+        [DllImport(Libc, EntryPoint = "fgetxattr", SetLastError = true)]
+        public static extern nint FGetXattrApple(int fd, byte* name, byte* value, nuint size, uint position, int options);
+
         [DllImport(Libc, EntryPoint = "kill", SetLastError = true)]
         public static extern int Kill(int pid, int signal);
 

@@ -149,6 +149,56 @@ namespace AtomicWrite.Platform
             }
         }
 
+        // A user-namespace extended attribute travels with the inode: a rename carries it, a hard-linked backup
+        // shares it, and a writer that changes the content in place leaves a record that no longer matches.
+        private static readonly byte[] SaveRecordName = Utf8("user.atomicwrite.save");
+
+        public bool TryWriteSaveRecord(SafeFileHandle handle, byte[] record) => WithFd(handle, fd =>
+        {
+            fixed (byte* name = SaveRecordName)
+            fixed (byte* value = record)
+            {
+                // Any failure (ENOTSUP on a file system without user attributes, EACCES on a read-only mode, ENOSPC)
+                // only means the file has no record; the save itself goes on.
+                int result;
+                do
+                {
+                    result = C.IsApple
+                        ? UnixNative.FSetXattrApple(fd, name, value, (nuint)record.Length, 0, 0)
+                        : UnixNative.FSetXattrLinux(fd, name, value, (nuint)record.Length, 0);
+                }
+                while (result != 0 && Marshal.GetLastWin32Error() == UnixConstants.EINTR);
+
+                return result == 0;
+            }
+        });
+
+        public byte[]? TryReadSaveRecord(SafeFileHandle handle) => WithFd(handle, fd =>
+        {
+            var buffer = new byte[SaveRecord.MaxLength];
+            fixed (byte* name = SaveRecordName)
+            fixed (byte* value = buffer)
+            {
+                nint length;
+                do
+                {
+                    length = C.IsApple
+                        ? UnixNative.FGetXattrApple(fd, name, value, (nuint)buffer.Length, 0, 0)
+                        : UnixNative.FGetXattrLinux(fd, name, value, (nuint)buffer.Length);
+                }
+                while (length < 0 && Marshal.GetLastWin32Error() == UnixConstants.EINTR);
+
+                if (length < 0)
+                {
+                    return null; // ENODATA, ENOTSUP, ERANGE (not ours): no usable record
+                }
+
+                var result = new byte[(int)length];
+                Array.Copy(buffer, result, result.Length);
+                return result;
+            }
+        });
+
         public void FlushToDisk(SafeFileHandle handle, string path)
         {
             var error = WithFd(handle, Sync);

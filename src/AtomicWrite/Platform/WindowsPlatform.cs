@@ -83,6 +83,11 @@ namespace AtomicWrite.Platform
         {
         }
 
+        // No record on Windows: the loader judges content by itself there, as before records existed.
+        public bool TryWriteSaveRecord(SafeFileHandle handle, byte[] record) => false;
+
+        public byte[]? TryReadSaveRecord(SafeFileHandle handle) => null;
+
         public void FlushToDisk(SafeFileHandle handle, string path)
         {
             if (WindowsNative.FlushFileBuffers(handle.DangerousGetHandle()) == 0)

@@ -12,6 +12,12 @@ namespace AtomicWriteAnalyzer.CodeFixes.Infrastructure
     /// </summary>
     internal static class AtomicFileCalls
     {
+        /// <summary>
+        /// Said in the title of every fix that saves through AtomicFile with the default options: a file that did not
+        /// exist is created owner-only, not by the umask as File creates it (an existing file keeps its mode).
+        /// </summary>
+        public const string NewFileModeNote = " (a new file is created 0600)";
+
         /// <summary><c>AtomicFile.<paramref name="member"/></c>, annotated so the cleanup simplifies it and adds the import.</summary>
         public static MemberAccessExpressionSyntax Member(FixContext context, string member)
         {

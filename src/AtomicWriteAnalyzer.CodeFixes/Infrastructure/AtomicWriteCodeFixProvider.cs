@@ -91,7 +91,14 @@ namespace AtomicWriteAnalyzer.CodeFixes.Infrastructure
             return plans.Count == 0 ? null : await ApplyAsync(document, plans, context.CancellationToken).ConfigureAwait(false);
         }
 
-        private static async Task<Document> ApplyAsync(Document document, IEnumerable<FixPlan> plans, CancellationToken cancellationToken)
+        /// <summary>
+        /// What a rule does to the document after its plans are applied, by the light bulb and by Fix All alike:
+        /// nothing by default; AW0001 rewrites the deletes its new AtomicFile saves would leave their backups to.
+        /// </summary>
+        private protected virtual Task<Document> AfterFixAsync(Document fixedDocument, CancellationToken cancellationToken) =>
+            Task.FromResult(fixedDocument);
+
+        private async Task<Document> ApplyAsync(Document document, IEnumerable<FixPlan> plans, CancellationToken cancellationToken)
         {
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             foreach (var plan in plans)
@@ -99,7 +106,7 @@ namespace AtomicWriteAnalyzer.CodeFixes.Infrastructure
                 plan.Apply(editor);
             }
 
-            return editor.GetChangedDocument();
+            return await AfterFixAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
         }
     }
 }

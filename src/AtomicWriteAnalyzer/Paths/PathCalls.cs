@@ -102,6 +102,34 @@ namespace AtomicWriteAnalyzer.Paths
         public static bool IsFixedFolder(PathCallKind kind) =>
             kind == PathCallKind.GetTempPath || kind == PathCallKind.GetFolderPath || kind == PathCallKind.GetEnvironmentVariable;
 
+        /// <summary>
+        /// A value that is new on every evaluation (<c>Path.GetRandomFileName()</c>, <c>Path.GetTempFileName()</c>,
+        /// <c>Guid.NewGuid()</c>, <c>Random</c>, <c>RandomNumberGenerator</c>, the clock): two calls built the same way
+        /// still name two different files.
+        /// </summary>
+        public static bool IsFreshValue(ISymbol member)
+        {
+            var type = member.ContainingType;
+            if (type == null)
+            {
+                return false;
+            }
+
+            string name = member.Name;
+            string? ns = type.ContainingNamespace?.ToDisplayString();
+            return (type.Name, ns) switch
+            {
+                ("Path", "System.IO") => name == "GetRandomFileName" || name == "GetTempFileName",
+                ("Guid", "System") => name == "NewGuid" || name == "CreateVersion7",
+                ("Random", "System") => member is IMethodSymbol || name == "Shared",
+                ("RandomNumberGenerator", "System.Security.Cryptography") => member is IMethodSymbol,
+                ("DateTime", "System") or ("DateTimeOffset", "System") => name == "Now" || name == "UtcNow",
+                ("Environment", "System") => name == "TickCount" || name == "TickCount64",
+                ("Stopwatch", "System.Diagnostics") => name == "GetTimestamp",
+                _ => false,
+            };
+        }
+
         private static PathCallKind PathCall(string name) => name switch
         {
             "Combine" => PathCallKind.Combine,

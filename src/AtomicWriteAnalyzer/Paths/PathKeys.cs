@@ -9,7 +9,8 @@ namespace AtomicWriteAnalyzer.Paths
 {
     /// <summary>
     /// Whether two path expressions denote the same file, by a canonical key of each: the same symbol, or the same
-    /// computation (through locals with one definition). Pairs a temp's write with its rename and compares a temp's
+    /// computation (through locals with one definition), where a random name or a clock reading is a new value at
+    /// each call. Pairs a temp's write with its rename and compares a temp's
     /// parts with its target's.
     /// </summary>
     internal static class PathKeys
@@ -68,6 +69,8 @@ namespace AtomicWriteAnalyzer.Paths
                     return "parameter:" + parameter.Parameter.Name;
                 case IFieldReferenceOperation field when field.Field != null:
                     return "field:" + field.Field.Name + "(" + ReceiverKey(field.Instance, facts, depth, ref nodes) + ")";
+                case IPropertyReferenceOperation fresh when fresh.Property != null && PathCalls.IsFreshValue(fresh.Property):
+                    return FreshKey(fresh);
                 case IPropertyReferenceOperation property when property.Property != null && property.Arguments.IsDefaultOrEmpty:
                     return "property:" + property.Property.Name + "(" + ReceiverKey(property.Instance, facts, depth, ref nodes) + ")";
                 case IObjectCreationOperation creation when creation.Type?.Name == "FileInfo":
@@ -76,6 +79,8 @@ namespace AtomicWriteAnalyzer.Paths
                     return "(" + PathKey(binary.LeftOperand, facts, depth + 1, ref nodes) + "+" + PathKey(binary.RightOperand, facts, depth + 1, ref nodes) + ")";
                 case IInterpolatedStringOperation interpolated:
                     return InterpolationKey(interpolated, facts, depth, ref nodes);
+                case IInvocationOperation fresh when fresh.TargetMethod != null && PathCalls.IsFreshValue(fresh.TargetMethod):
+                    return FreshKey(fresh);
                 case IInvocationOperation invocation when invocation.TargetMethod != null:
                     return CallKey(invocation, facts, depth, ref nodes);
             }
@@ -110,6 +115,12 @@ namespace AtomicWriteAnalyzer.Paths
 
             return call.Append(')').ToString();
         }
+
+        // Each evaluation of a random name or a clock reading is its own value: two temps built the same way from
+        // Path.GetRandomFileName() are two files, so the key names the place of the call (a local holding it is
+        // expanded to its one definition, so the temp's write and its rename still share the key).
+        private static string FreshKey(IOperation operation) =>
+            "fresh:" + Compact(operation.Syntax.ToString()) + "@" + operation.Syntax.SpanStart;
 
         private static string ReceiverKey(IOperation? instance, IPathFacts facts, int depth, ref int nodes) =>
             instance == null || instance is IInstanceReferenceOperation ? "this" : PathKey(instance, facts, depth + 1, ref nodes);

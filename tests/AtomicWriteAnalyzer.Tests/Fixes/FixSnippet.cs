@@ -60,6 +60,20 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
             }
             """;
 
+        /// <summary>Members of class <c>C</c>.</summary>
+        public static string Members(string members) => WrapMembers(members, atomicUsing: false);
+
+        /// <summary>The same members after the fix: <c>using AtomicWrite;</c> added.</summary>
+        public static string FixedMembers(string members) => WrapMembers(members, atomicUsing: true);
+
+        private static string WrapMembers(string members, bool atomicUsing) => Usings + (atomicUsing ? "using AtomicWrite;\n" : "") + $$"""
+
+            class C
+            {
+                {{Indent(members, 4)}}
+            }
+            """;
+
         /// <summary>Indents every line but the first (which sits after the placeholder's own indentation).</summary>
         public static string Indent(string text, int spaces)
         {

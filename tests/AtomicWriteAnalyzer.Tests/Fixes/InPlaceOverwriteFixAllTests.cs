@@ -79,9 +79,9 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
 
         public static TheoryData<string, string> Titles => new()
         {
-            { "File.WriteAllText(path, json);", "Write 'tokens.json' atomically with AtomicFile" },
-            { "await File.WriteAllLinesAsync(path, lines, ct);", "Write 'tokens.json' atomically with AtomicFile" },
-            { "File.Copy(source, path, true);", "Copy to 'tokens.json' atomically with AtomicFile" },
+            { "File.WriteAllText(path, json);", "Write 'tokens.json' atomically with AtomicFile (a new file is created 0600)" },
+            { "await File.WriteAllLinesAsync(path, lines, ct);", "Write 'tokens.json' atomically with AtomicFile (a new file is created 0600)" },
+            { "File.Copy(source, path, true);", "Copy to 'tokens.json' atomically with AtomicFile (a new file is created 0600)" },
         };
 
         [Theory]

@@ -296,18 +296,26 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
             Assert.Equal("FileCreate", Assert.Single(after).Properties[DiagnosticPropertyNames.Shape]);
         }
 
-        [Fact]
-        public async Task Title_says_what_happens_and_the_key_is_the_rule_constant()
+        /// <summary>
+        /// Whatever the target (a secret or plain data: AW0003 reports both), the fix saves with the default options,
+        /// so a missing target is created owner-only, and the title says so.
+        /// </summary>
+        public static TheoryData<string, string> Titles => new()
         {
-            var harness = await FixHarness.CreateAsync(
-                new UnsafeHandRolledReplaceOnly(),
-                new UnsafeHandRolledReplaceFixer(),
-                Code("File.WriteAllText(path + \".tmp\", json);\nFile.Move(path + \".tmp\", path, true);"));
+            { "File.WriteAllText(path + \".tmp\", json);\nFile.Move(path + \".tmp\", path, true);", "Replace 'tokens.json' atomically with AtomicFile.WriteAllText (a new file is created 0600)" },
+            { "var data = Path.Combine(directory, \"data.bin\");\nFile.WriteAllBytes(data + \".tmp\", bytes);\nFile.Move(data + \".tmp\", data, true);", "Replace 'data.bin' atomically with AtomicFile.WriteAllBytes (a new file is created 0600)" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Titles))]
+        public async Task Title_says_what_happens_and_the_key_is_the_rule_constant(string statements, string title)
+        {
+            var harness = await FixHarness.CreateAsync(new UnsafeHandRolledReplaceOnly(), new UnsafeHandRolledReplaceFixer(), Code(statements));
             var diagnostic = Assert.Single(await harness.DiagnosticsAsync(harness.Project));
 
             var action = Assert.Single(await harness.ActionsAsync(diagnostic));
 
-            Assert.Equal("Replace 'tokens.json' atomically with AtomicFile.WriteAllText", action.Title);
+            Assert.Equal(title, action.Title);
             Assert.Equal(UnsafeHandRolledReplaceFixer.EquivalenceKey, action.EquivalenceKey);
         }
 

@@ -132,6 +132,11 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
                 Replace(3, i => "Path.Combine(" + string.Join(", ", Enumerable.Repeat($"p{i}", 300)) + ")", ""),
                 "AW0003 " + NotFlushed
             },
+            {
+                "an AtomicFile save and a delete of a path from Path.Combine of 300 parts, three levels deep",
+                SaveThenDelete(3, i => "Path.Combine(" + string.Join(", ", Enumerable.Repeat($"p{i}", 300)) + ")"),
+                "AW0005 'target' is saved through AtomicFile, but File.Delete leaves its backup behind, and the next AtomicFile load restores the old content from it; use AtomicFile.Delete"
+            },
         };
 
         [Theory]
@@ -179,6 +184,19 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
             }
 
             return builder.Append("        File.WriteAllText(").Append(path).Append(", json);\n    }\n}\n").ToString();
+        }
+
+        /// <summary>An AtomicFile save of <c>target</c>, built from <c>p{levels}</c> as in <see cref="Replace"/>, then a plain delete of it.</summary>
+        private static string SaveThenDelete(int levels, Func<int, string> level)
+        {
+            var builder = new StringBuilder(Usings).Append("class C\n{\n    void M(string json)\n    {\n        var p0 = \"x\";\n");
+            for (int i = 0; i < levels; i++)
+            {
+                builder.Append("        var p").Append(i + 1).Append(" = ").Append(level(i)).Append(";\n");
+            }
+
+            return builder.Append("        var target = Path.Combine(json, \"settings.json\") + p").Append(levels)
+                .Append(";\n        AtomicWrite.AtomicFile.WriteAllText(target, json);\n        File.Delete(target);\n    }\n}\n").ToString();
         }
 
         /// <summary>

@@ -20,8 +20,9 @@ namespace AtomicWrite.Internal
     {
         public const string MissingReason = "missing";
 
-        private Candidate(string path, CandidateKind kind, string reason, FileStatus status, byte[] bytes, T? value, Exception? error)
+        private Candidate(string path, CandidateKind kind, string reason, FileStatus status, byte[] bytes, T? value, Exception? error, bool saved = false)
         {
+            IsSaved = saved;
             Path = path;
             Kind = kind;
             Reason = reason;
@@ -46,6 +47,10 @@ namespace AtomicWrite.Internal
 
         public Exception? Error { get; }
 
+        /// <summary>The bytes are exactly what a completed save wrote (its <see cref="SaveRecord"/> matches): a
+        /// deliberate version, never treated as crash damage.</summary>
+        public bool IsSaved { get; }
+
         /// <summary>What the parser may throw on bad content; cancellation and out-of-memory are not about content.</summary>
         public static bool IsContentFailure(Exception e) => e is not (OperationCanceledException or OutOfMemoryException);
 
@@ -55,6 +60,7 @@ namespace AtomicWrite.Internal
             var platform = Platforms.Current;
             FileStatus status;
             byte[] bytes;
+            byte[]? record;
             try
             {
                 var named = platform.GetStatus(path);
@@ -74,6 +80,7 @@ namespace AtomicWrite.Internal
                 status = platform.GetStatus(handle);
                 using var stream = new FileStream(handle, FileAccess.Read, 1);
                 bytes = synchronous ? Content.ReadAll(stream) : await ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
+                record = platform.TryReadSaveRecord(handle);
             }
             catch (FileNotFoundException)
             {
@@ -84,24 +91,37 @@ namespace AtomicWrite.Internal
                 return Unreadable(path, FileStatus.Missing, e);
             }
 
-            switch (Content.Check(bytes, options.Validate))
+            return await Judge(path, status, bytes, SaveRecord.Matches(record, bytes), options, parse, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>What the bytes read are: content a completed save recorded is judged only by Validate and the
+        /// parser, never as crash damage (empty, zero-filled).</summary>
+        private static async Task<Candidate<T>> Judge(string path, FileStatus status, byte[] bytes, bool saved, AtomicWriteOptions options, Func<byte[], CancellationToken, Task<T>> parse, CancellationToken cancellationToken)
+        {
+            var verdict = Content.Check(bytes, options.Validate);
+            if (saved && verdict is ContentVerdict.Empty or ContentVerdict.ZeroFilled)
+            {
+                verdict = options.Validate == null || options.Validate(bytes) ? ContentVerdict.Valid : ContentVerdict.Rejected;
+            }
+
+            switch (verdict)
             {
                 case ContentVerdict.Empty:
                     return new Candidate<T>(path, CandidateKind.Empty, "empty", status, bytes, default, null);
                 case ContentVerdict.ZeroFilled:
                     return new Candidate<T>(path, CandidateKind.Bad, $"zero-filled ({bytes.Length} bytes of 0)", status, bytes, default, null);
                 case ContentVerdict.Rejected:
-                    return new Candidate<T>(path, CandidateKind.Bad, "rejected by AtomicWriteOptions.Validate", status, bytes, default, null);
+                    return new Candidate<T>(path, CandidateKind.Bad, "rejected by AtomicWriteOptions.Validate", status, bytes, default, null, saved);
             }
 
             try
             {
                 var value = await parse(bytes, cancellationToken).ConfigureAwait(false);
-                return new Candidate<T>(path, CandidateKind.Valid, "valid", status, bytes, value, null);
+                return new Candidate<T>(path, CandidateKind.Valid, "valid", status, bytes, value, null, saved);
             }
             catch (Exception e) when (IsContentFailure(e))
             {
-                return new Candidate<T>(path, CandidateKind.Bad, $"the parser threw {e.GetType().Name}: {e.Message}", status, bytes, default, e);
+                return new Candidate<T>(path, CandidateKind.Bad, $"the parser threw {e.GetType().Name}: {e.Message}", status, bytes, default, e, saved);
             }
         }
 

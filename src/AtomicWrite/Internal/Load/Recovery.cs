@@ -9,8 +9,10 @@ using AtomicWrite.Platform;
 namespace AtomicWrite.Internal
 {
     /// <summary>
-    /// The recovery loader of docs/architecture.md ("Load, step by step"). Only content failures (missing, empty while a good backup exists,
-    /// zero-filled, rejected by Validate, the parser threw) restore from a backup; an I/O error on the file is not
+    /// The recovery loader of docs/architecture.md ("Load, step by step"). Only content failures (missing, empty while
+    /// a good backup exists, zero-filled, rejected by Validate, the parser threw) restore from a backup, and only for
+    /// content that no completed save recorded (<see cref="SaveRecord"/>): what AtomicFile itself saved is never
+    /// undone. An I/O error on the file is not
     /// corruption. Written once for both the synchronous and the asynchronous API: with <c>synchronous</c> every
     /// awaited task is already complete, so the synchronous callers never block on the thread pool.
     /// </summary>
@@ -37,6 +39,13 @@ namespace AtomicWrite.Internal
                 }
 
                 var rejections = new List<KeyValuePair<string, string>> { new KeyValuePair<string, string>(primary.Path, primary.Reason) };
+                if (primary.IsSaved)
+                {
+                    // A deliberate save that the parser or Validate rejects is not damage: recovering would undo it.
+                    rejections[0] = new KeyValuePair<string, string>(primary.Path, primary.Reason + "; it is what AtomicFile last saved (its save record matches), so no backup replaces it");
+                    throw new AtomicFileCorruptedException(target.Path, rejections, primary.Error);
+                }
+
                 var backup = await FirstValidBackup(target, options, parse, rejections, synchronous, cancellationToken).ConfigureAwait(false);
                 if (backup is null)
                 {

@@ -56,13 +56,22 @@ namespace AtomicWrite.Internal
             NarrowOlderBackups(target, options, primary.Mode);
         }
 
-        /// <summary>Content that deserves a backup slot: non-empty, not all zero bytes, and accepted by Validate.</summary>
+        /// <summary>Content that deserves a backup slot: what a save recorded, or else non-empty, not all zero bytes,
+        /// and accepted by Validate.</summary>
         internal static bool IsWorthKeeping(string path, AtomicWriteOptions options)
         {
             try
             {
                 using var handle = Platforms.Current.OpenReadNoFollow(path);
                 using var stream = new FileStream(handle, FileAccess.Read, 1);
+                // A deliberate save (empty content included) is a version like any other.
+                var record = Platforms.Current.TryReadSaveRecord(handle);
+                if (record != null && SaveRecord.Matches(record, stream))
+                {
+                    return true;
+                }
+
+                stream.Position = 0;
                 return Content.Check(stream, options.Validate) == ContentVerdict.Valid;
             }
             catch (UnauthorizedAccessException)

@@ -10,7 +10,7 @@ namespace AtomicWrite.Internal
     /// <summary>
     /// The save of docs/architecture.md ("Save, step by step"), one method per step:
     /// 1. resolve the target once; 2. create the temp exclusively, with the final owner and mode;
-    /// 3. write, fsync, validate; 4. rotate backups; 5. rename over the target; 6. fsync the directory.
+    /// 3. write, record what was written (<see cref="SaveRecord"/>), fsync, validate; 4. rotate backups; 5. rename over the target; 6. fsync the directory.
     /// Until step 5 succeeds every failure deletes the temp and leaves target and backups as they were.
     /// </summary>
     internal sealed class SaveSequence : IDisposable
@@ -132,6 +132,9 @@ namespace AtomicWrite.Internal
             {
                 content.Flush();
                 _length = content.Length;
+
+                // Before the fsync, so the record is on disk with the content it describes.
+                _platform.TryWriteSaveRecord(_handle, SaveRecord.Describe(content));
                 if (Options.Durability != Durability.None)
                 {
                     _platform.FlushToDisk(_handle, Target.Path);

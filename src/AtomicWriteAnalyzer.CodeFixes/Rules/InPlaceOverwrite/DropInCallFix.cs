@@ -53,7 +53,7 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite
             }
 
             string title = removeOverwriteArgument
-                ? "Copy to '" + target.FileName + "' atomically with AtomicFile"
+                ? "Copy to '" + target.FileName + "' atomically with AtomicFile" + AtomicFileCalls.NewFileModeNote
                 : target.WriteTitle;
             return new FixPlan(title, editor => editor.ReplaceNode(
                 invocation,

@@ -25,6 +25,6 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite
         /// <summary>The file as the message shows it (<c>tokens.json</c>), for the title.</summary>
         public string FileName { get; }
 
-        public string WriteTitle => "Write '" + FileName + "' atomically with AtomicFile";
+        public string WriteTitle => "Write '" + FileName + "' atomically with AtomicFile" + AtomicFileCalls.NewFileModeNote;
     }
 }

@@ -1,4 +1,6 @@
 using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Infrastructure;
 using AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwrite;
 using AtomicWriteAnalyzer.Contract;
@@ -52,5 +54,12 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules
                 _ => null,
             };
         }
+
+        /// <summary>
+        /// A delete of a file the fixed code now saves through AtomicFile would leave the backup the save keeps, and
+        /// the next AtomicFile load would restore it (AW0005): such deletes become <c>AtomicFile.Delete</c> too.
+        /// </summary>
+        private protected override Task<Document> AfterFixAsync(Document fixedDocument, CancellationToken cancellationToken) =>
+            BackupDeletes.RewriteLeftoverDeletesAsync(fixedDocument, cancellationToken);
     }
 }

@@ -62,7 +62,7 @@ namespace AtomicWriteAnalyzer.CodeFixes.Rules.UnsafeHandRolledReplace
             }
 
             return new FixPlan(
-                "Replace '" + file + "' atomically with AtomicFile." + member,
+                "Replace '" + file + "' atomically with AtomicFile." + member + AtomicFileCalls.NewFileModeNote,
                 editor =>
                 {
                     editor.ReplaceNode(write, (current, _) => current.IsEquivalentTo(write) ? rewritten : current);

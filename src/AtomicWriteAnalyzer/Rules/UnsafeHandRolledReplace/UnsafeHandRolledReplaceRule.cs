@@ -130,7 +130,7 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
 
             if (deletes.Count > 0)
             {
-                problems.Add((ReplaceProblem.DeleteThenMove, ""));
+                problems.Add((ReplaceProblem.DeleteThenMove, ReplaceMessages.OverwritingMove(rename.Method, facts.Context.Compilation)));
             }
 
             const PathOrigin elsewhere = PathOrigin.TempFileName | PathOrigin.TempDirectory;
