@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
-using AtomicWrite;
 
 namespace AtomicWrite.TestChild
 {
