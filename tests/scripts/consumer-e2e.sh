@@ -6,7 +6,9 @@
 #   3. `dotnet format analyzers --diagnostics AW0001 AW0003` rewrites the file, the rebuild has no AW warning,
 #      and `dotnet run` saves twice, leaving tokens.json and tokens.json.bak;
 #   4. AtomicFile is on the compile path: the app (net8.0) and a netstandard2.0 class library call it directly,
-#      and the library's calls, compiled against lib/netstandard2.0, run against lib/net8.0.
+#      and the library's calls, compiled against lib/netstandard2.0, run against lib/net8.0;
+#   5. a test project (IsTestProject=true, no test framework needed) writing the same token file gets no AW0001:
+#      the package's build/AtomicWriteAnalyzer.props makes IsTestProject visible to the analyzers.
 # Usage: consumer-e2e.sh <folder with the nupkg>
 set -euo pipefail
 
@@ -107,8 +109,34 @@ Console.WriteLine("profile: " + Lib.ProfileSaver.Load(Path.Combine(directory, "p
 File.WriteAllText(Path.Combine(directory, "report.csv"), "saves,2");
 EOF
 
+# The same token write in a test project: quiet by default (step 5).
+mkdir -p "$work/AppTests"
+cat > "$work/AppTests/AppTests.csproj" <<'EOF'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <IsTestProject>true</IsTestProject>
+    <IsPackable>false</IsPackable>
+    <ImplicitUsings>disable</ImplicitUsings>
+    <Nullable>enable</Nullable>
+  </PropertyGroup>
+</Project>
+EOF
+cat > "$work/AppTests/TokenFixture.cs" <<'EOF'
+using System.IO;
+
+namespace AppTests
+{
+    public static class TokenFixture
+    {
+        public static void Create(string directory) =>
+            File.WriteAllText(Path.Combine(directory, "tokens.json"), "{\"access\":\"fixture\"}");
+    }
+}
+EOF
+
 cd "$work"
-for project in Lib App; do
+for project in Lib App AppTests; do
     dotnet add "$project/$project.csproj" package AtomicWriteAnalyzer --version "$version" >"$work/add-$project.log" 2>&1 \
         || { cat "$work/add-$project.log"; fail "dotnet add package failed for $project"; }
 done
@@ -175,5 +203,16 @@ ls -la "$work/data" | sed 's/^/  /'
 echo "::: 4. AtomicFile is on the compile path (net8.0 app, netstandard2.0 library)"
 grep -q 'lib/net8.0/AtomicWrite.dll' App/obj/project.assets.json || fail "App does not compile against lib/net8.0"
 grep -q 'lib/netstandard2.0/AtomicWrite.dll' Lib/obj/project.assets.json || fail "Lib does not compile against lib/netstandard2.0"
+
+echo "::: 5. a test project (IsTestProject=true) gets no AW0001-AW0003"
+dotnet build AppTests/AppTests.csproj -p:TreatWarningsAsErrors=false >"$work/build5.log" 2>&1 || { cat "$work/build5.log"; fail "test project build failed"; }
+if grep -qE 'CS8032|AD0001' "$work/build5.log"; then grep -E 'CS8032|AD0001' "$work/build5.log"; fail "analyzer load failure or crash (CS8032/AD0001)"; fi
+if grep -qE 'warning AW000[1-3]' "$work/build5.log"; then grep -E 'warning AW' "$work/build5.log" | sort -u; fail "AW0001-AW0003 reported in a test project"; fi
+# The same project without IsTestProject is reported, so the quiet above is the property's doing.
+dotnet build AppTests/AppTests.csproj --no-incremental -p:TreatWarningsAsErrors=false -p:IsTestProject=false >"$work/build5b.log" 2>&1 \
+    || { cat "$work/build5b.log"; fail "test project build (IsTestProject=false) failed"; }
+grep -qE 'TokenFixture\.cs\([0-9]+,[0-9]+\): warning AW0001' "$work/build5b.log" \
+    || { grep -E 'warning' "$work/build5b.log" | sort -u; fail "the token write was not reported with IsTestProject=false"; }
+echo "  AppTests: no AW0001 with IsTestProject=true, AW0001 with IsTestProject=false"
 
 echo "consumer-e2e OK"
