@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Asserts the packed nupkg has the layout the README promises: exactly one package, the runtime under lib/,
-# the analyzers under analyzers/dotnet/cs, not a development dependency, and only the expected dependencies.
+# the analyzers under analyzers/dotnet/cs, the props that make IsTestProject visible to them, not a development dependency, and only the expected dependencies.
 set -euo pipefail
 
 dir="${1:?usage: check-package-layout.sh <folder with the nupkg>}"
@@ -36,6 +36,14 @@ expect_entry "lib/net8.0/AtomicWrite.xml"
 expect_entry "analyzers/dotnet/cs/AtomicWriteAnalyzer.dll"
 expect_entry "analyzers/dotnet/cs/AtomicWriteAnalyzer.CodeFixes.dll"
 expect_entry "README.md"
+# IsTestProject as build_property.IsTestProject: test projects get no AW0001-AW0003 by default.
+expect_entry "build/AtomicWriteAnalyzer.props"
+expect_entry "buildTransitive/AtomicWriteAnalyzer.props"
+props="$(unzip -p "$nupkg" build/AtomicWriteAnalyzer.props 2>/dev/null || true)"
+if ! grep -q '<CompilerVisibleProperty Include="IsTestProject" />' <<<"$props"; then
+    echo "build/AtomicWriteAnalyzer.props does not make IsTestProject visible to the analyzers" >&2
+    fail=1
+fi
 # Nothing of Roslyn, no test or sample assemblies, no runtime inside analyzers/.
 forbid_entry '^analyzers/.*(Microsoft\.CodeAnalysis|AtomicWrite\.dll)'
 forbid_entry '^lib/.*(AtomicWriteAnalyzer|Microsoft\.CodeAnalysis|Tests|TokenStore)'

@@ -11,6 +11,8 @@
 #   4. AtomicFile is on the compile path: the app (net8.0) and a netstandard2.0 class library call it directly,
 #      and the library's calls, compiled against lib/netstandard2.0, run against lib/net8.0;
 #   5. that library is strong-named and builds with TreatWarningsAsErrors (no CS8002: AtomicWrite is strong-named).
+#   6. a test project (IsTestProject=true, no test framework needed) writing the same token file gets no AW0001:
+#      the package's build/AtomicWriteAnalyzer.props makes IsTestProject visible to the analyzers.
 # Usage: consumer-e2e.sh <folder with the nupkg>
 set -euo pipefail
 scripts="$(cd "$(dirname "$0")" && pwd)"
@@ -123,8 +125,34 @@ File.WriteAllText(Path.Combine(directory, "report.csv"), "saves,2");
 File.Delete(sessionPath);
 EOF
 
+# The same token write in a test project: quiet by default (step 6).
+mkdir -p "$work/AppTests"
+cat > "$work/AppTests/AppTests.csproj" <<'EOF'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <IsTestProject>true</IsTestProject>
+    <IsPackable>false</IsPackable>
+    <ImplicitUsings>disable</ImplicitUsings>
+    <Nullable>enable</Nullable>
+  </PropertyGroup>
+</Project>
+EOF
+cat > "$work/AppTests/TokenFixture.cs" <<'EOF'
+using System.IO;
+
+namespace AppTests
+{
+    public static class TokenFixture
+    {
+        public static void Create(string directory) =>
+            File.WriteAllText(Path.Combine(directory, "tokens.json"), "{\"access\":\"fixture\"}");
+    }
+}
+EOF
+
 cd "$work"
-for project in Lib App; do
+for project in Lib App AppTests; do
     dotnet add "$project/$project.csproj" package AtomicWriteAnalyzer --version "$version" >"$work/add-$project.log" 2>&1 \
         || { cat "$work/add-$project.log"; fail "dotnet add package failed for $project"; }
 done
@@ -209,5 +237,15 @@ echo "::: 5. the strong-named library builds with warnings as errors"
 dotnet build Lib/Lib.csproj --no-incremental >"$work/build-lib.log" 2>&1 || { cat "$work/build-lib.log"; fail "the strong-named library does not build with warnings as errors"; }
 if grep -q 'CS8002' "$work/build-lib.log"; then cat "$work/build-lib.log"; fail "CS8002: a referenced assembly has no strong name"; fi
 python3 "$scripts/strong-name.py" Lib/bin/Debug/netstandard2.0/Lib.dll >/dev/null || fail "Lib.dll is not strong-named"
+echo "::: 6. a test project (IsTestProject=true) gets no AW0001-AW0003"
+dotnet build AppTests/AppTests.csproj -p:TreatWarningsAsErrors=false >"$work/build6.log" 2>&1 || { cat "$work/build6.log"; fail "test project build failed"; }
+if grep -qE 'CS8032|AD0001' "$work/build6.log"; then grep -E 'CS8032|AD0001' "$work/build6.log"; fail "analyzer load failure or crash (CS8032/AD0001)"; fi
+if grep -qE 'warning AW000[1-3]' "$work/build6.log"; then grep -E 'warning AW' "$work/build6.log" | sort -u; fail "AW0001-AW0003 reported in a test project"; fi
+# The same project without IsTestProject is reported, so the quiet above is the property's doing.
+dotnet build AppTests/AppTests.csproj --no-incremental -p:TreatWarningsAsErrors=false -p:IsTestProject=false >"$work/build6b.log" 2>&1 \
+    || { cat "$work/build6b.log"; fail "test project build (IsTestProject=false) failed"; }
+grep -qE 'TokenFixture\.cs\([0-9]+,[0-9]+\): warning AW0001' "$work/build6b.log" \
+    || { grep -E 'warning' "$work/build6b.log" | sort -u; fail "the token write was not reported with IsTestProject=false"; }
+echo "  AppTests: no AW0001 with IsTestProject=true, AW0001 with IsTestProject=false"
 
 echo "consumer-e2e OK"

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using AtomicWriteAnalyzer.Catalog;
 using AtomicWriteAnalyzer.Operations;
@@ -15,15 +16,21 @@ namespace AtomicWriteAnalyzer.Infrastructure
     /// </summary>
     internal sealed class AnalyzerCompilationContext
     {
+        private readonly Lazy<bool> _isQuietTestCode;
+
         public AnalyzerCompilationContext(Compilation compilation, AnalyzerOptions options)
         {
             Compilation = compilation;
             Options = new AnalyzerOptionsReader(options);
+            _isQuietTestCode = new Lazy<bool>(() => TestCode.IsQuiet(compilation, Options));
         }
 
         public Compilation Compilation { get; }
 
         public AnalyzerOptionsReader Options { get; }
+
+        /// <summary>Test code where AW0001–AW0003 stay quiet (<see cref="TestCode"/>); decided on first use, once.</summary>
+        public bool IsQuietTestCode => _isQuietTestCode.Value;
 
         /// <summary>Source helper methods of the compilation, summarized once from their own declaration (<see cref="HelperSummaries"/>).</summary>
         public ConcurrentDictionary<IMethodSymbol, HelperSummary> HelperSummaries { get; } =

@@ -17,6 +17,10 @@ namespace AtomicWriteAnalyzer.Infrastructure
         public const string SensitivePathsKey = "atomic_write.sensitive_paths";
         public const string IgnoredPathsKey = "atomic_write.ignored_paths";
         public const string ScopeKey = "atomic_write.scope";
+        public const string IncludeTestsKey = "atomic_write.include_tests";
+
+        /// <summary>MSBuild's <c>IsTestProject</c>, visible to analyzers through the package's <c>CompilerVisibleProperty</c>.</summary>
+        public const string IsTestProjectKey = "build_property.IsTestProject";
 
         private readonly AnalyzerConfigOptionsProvider _provider;
         private readonly ConcurrentDictionary<SyntaxTree, EditorConfigOptions> _byTree = new ConcurrentDictionary<SyntaxTree, EditorConfigOptions>();
@@ -26,6 +30,15 @@ namespace AtomicWriteAnalyzer.Infrastructure
         {
             _provider = options.AnalyzerConfigOptionsProvider;
         }
+
+        /// <summary>
+        /// <c>atomic_write.include_tests = true</c>: test code is reported like any other. Read from the global options
+        /// only (a <c>.globalconfig</c>): it decides for the whole compilation, not per file.
+        /// </summary>
+        public bool IncludeTests => GlobalFlag(IncludeTestsKey);
+
+        /// <summary><c>IsTestProject</c> is true for the project being compiled.</summary>
+        public bool IsTestProject => GlobalFlag(IsTestProjectKey);
 
         public EditorConfigOptions For(SyntaxTree? tree)
         {
@@ -62,6 +75,10 @@ namespace AtomicWriteAnalyzer.Infrastructure
 
             return _provider.GlobalOptions.TryGetValue(key, out string? global) ? global : null;
         }
+
+        private bool GlobalFlag(string key) =>
+            _provider.GlobalOptions.TryGetValue(key, out string? value)
+            && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
         private ImmutableArray<Glob> ParseGlobs(string? list)
         {

@@ -19,7 +19,8 @@ namespace AtomicWriteAnalyzer.Rules
     /// runs the rules on them at the type's end; the path of a call is reconstructed once for all of them. Each rule
     /// keeps its own file: <see cref="InPlaceOverwriteRule"/>, <see cref="ReadWithoutRecoveryRule"/>,
     /// <see cref="UnsafeHandRolledReplaceRule"/>. A rule suppressed for the whole compilation
-    /// (<c>dotnet_diagnostic.AW0002.severity = none</c> in a global config, <c>NoWarn</c>) is not judged at all.
+    /// (<c>dotnet_diagnostic.AW0002.severity = none</c> in a global config, <c>NoWarn</c>) is not judged at all, nor
+    /// is test code (<see cref="TestCode"/>) unless <c>atomic_write.include_tests = true</c>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SensitiveFileAnalyzer : AtomicWriteAnalyzerBase
@@ -59,7 +60,7 @@ namespace AtomicWriteAnalyzer.Rules
                 }
             }
 
-            if (rules.Count == 0)
+            if (rules.Count == 0 || compilationContext.IsQuietTestCode)
             {
                 return;
             }
