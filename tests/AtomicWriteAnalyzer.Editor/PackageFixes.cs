@@ -110,18 +110,13 @@ namespace AtomicWriteAnalyzer.Editor
 
             var before = await document.GetTextAsync().ConfigureAwait(false);
             var after = await solution.GetDocument(document.Id)!.GetTextAsync().ConfigureAwait(false);
-            var changes = after.GetTextChanges(before);
-            if (changes.Count == 0)
+            if (before.ContentEquals(after))
             {
                 throw new InvalidOperationException($"the package's fix '{first.Title}' changes nothing");
             }
 
             // One change from the first changed character to the last: a single didChange, as an editor sends for one fix.
-            int start = changes.Min(c => c.Span.Start);
-            int end = changes.Max(c => c.Span.End);
-            int delta = changes.Sum(c => c.NewText!.Length - c.Span.Length);
-            string replacement = after.ToString(TextSpan.FromBounds(start, end + delta));
-            return (new TextChange(TextSpan.FromBounds(start, end), replacement), first.Title);
+            return (WorkspaceEdits.Difference(before.ToString(), after.ToString()), first.Title);
         }
 
         private static ImmutableArray<T> Instances<T, TAttribute>(IEnumerable<Assembly> assemblies)
