@@ -157,25 +157,17 @@ namespace AtomicWriteAnalyzer.Editor
             }
         }
 
-        /// <summary>The titles of the code actions the server offers at a diagnostic (sent back as the context).</summary>
+        /// <summary>The code actions the server offers over a diagnostic's range, the diagnostic as it was sent in the context (as an editor's light bulb asks).</summary>
         public async Task<IReadOnlyList<JsonObject>> CodeActionsAsync(string path, LspDiagnostic diagnostic)
         {
-            var position = new JsonObject { ["line"] = diagnostic.Line, ["character"] = diagnostic.Character };
             var result = await _server.RequestAsync("textDocument/codeAction", new JsonObject
             {
                 ["textDocument"] = new JsonObject { ["uri"] = Uri(path) },
-                ["range"] = new JsonObject { ["start"] = position.DeepClone(), ["end"] = position.DeepClone() },
+                ["range"] = diagnostic.Sent["range"]!.DeepClone(),
                 ["context"] = new JsonObject
                 {
-                    ["diagnostics"] = new JsonArray(new JsonObject
-                    {
-                        ["range"] = new JsonObject { ["start"] = position.DeepClone(), ["end"] = position.DeepClone() },
-                        ["severity"] = diagnostic.Severity,
-                        ["code"] = diagnostic.Code,
-                        ["source"] = "csharp",
-                        ["message"] = diagnostic.Message,
-                    }),
-                    ["only"] = null,
+                    ["diagnostics"] = new JsonArray(diagnostic.Sent.DeepClone()),
+                    ["triggerKind"] = 1,
                 },
             }, RequestTimeout).ConfigureAwait(false);
             return (result as JsonArray ?? new JsonArray()).OfType<JsonObject>().ToList();

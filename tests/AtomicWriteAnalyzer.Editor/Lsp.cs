@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 
 namespace AtomicWriteAnalyzer.Editor
 {
-    /// <summary>One LSP diagnostic as the server sent it.</summary>
-    internal sealed record LspDiagnostic(string Code, int Severity, int Line, int Character, string Message, string? Href)
+    /// <summary>One LSP diagnostic as the server sent it (<paramref name="Sent"/>: its JSON, returned as a code action's context).</summary>
+    internal sealed record LspDiagnostic(string Code, int Severity, int Line, int Character, string Message, string? Href, JsonNode Sent)
     {
         public const int Error = 1;
         public const int Warning = 2;
@@ -21,7 +21,8 @@ namespace AtomicWriteAnalyzer.Editor
                 (int)item["range"]!["start"]!["line"]!,
                 (int)item["range"]!["start"]!["character"]!,
                 (string?)item["message"] ?? "",
-                (string?)item["codeDescription"]?["href"]);
+                (string?)item["codeDescription"]?["href"],
+                item.DeepClone());
         }
 
         public static string SeverityName(int severity) => severity switch

@@ -96,7 +96,7 @@ namespace AtomicWriteAnalyzer.Editor
                     before[file] = await session.PullAsync(file).ConfigureAwait(false);
                 }
 
-                var tokenWrite = CheckSquiggles(before, files, session, fixes.HelpLinks, options.AnalyzersEnabled, asked);
+                var tokenWrite = CheckSquiggles(before, files, options.Consumer, session, fixes.HelpLinks, options.AnalyzersEnabled, asked);
 
                 _step = "the package's fix";
                 var texts = files.ToDictionary(f => f, session.Text, StringComparer.Ordinal);
@@ -150,7 +150,7 @@ namespace AtomicWriteAnalyzer.Editor
         }
 
         /// <summary>Asserts the sample's squiggles, exactly; returns the token write's.</summary>
-        private static LspDiagnostic CheckSquiggles(Dictionary<string, DiagnosticReport> reports, List<string> files, EditorSession session, IReadOnlyDictionary<string, string> helpLinks, bool analyzersEnabled, bool asked)
+        private static LspDiagnostic CheckSquiggles(Dictionary<string, DiagnosticReport> reports, List<string> files, string consumer, EditorSession session, IReadOnlyDictionary<string, string> helpLinks, bool analyzersEnabled, bool asked)
         {
             var ours = reports.SelectMany(r => r.Value.Ours.Select(d => (File: Path.GetFileName(r.Key), Diagnostic: d))).ToList();
             foreach (var (file, diagnostic) in ours)
@@ -160,8 +160,7 @@ namespace AtomicWriteAnalyzer.Editor
 
             if (ours.Count == 0)
             {
-                throw new CheckFailed("no AW diagnostic in any file: the server does not run the package's analyzers " +
-                    $"(csharp.analyzersEnabled answered: {(asked ? analyzersEnabled.ToString().ToLowerInvariant() : "never asked")}; when true, the consumer does not install the package)");
+                throw new CheckFailed("no AW diagnostic in any file: " + WhyNoAnalyzers(consumer, analyzersEnabled, asked));
             }
 
             var problems = new List<string>();
@@ -218,6 +217,34 @@ namespace AtomicWriteAnalyzer.Editor
                 ? "codeDescription.href sent for every AW diagnostic and equal to the rule's help link"
                 : $"codeDescription.href sent for {withHref} of {ours.Count} AW diagnostics (each sent one equals the rule's help link)");
             return tokenWrite!;
+        }
+
+        /// <summary>The first of the reasons an editor shows none of the package's squiggles that holds here.</summary>
+        private static string WhyNoAnalyzers(string consumer, bool analyzersEnabled, bool asked)
+        {
+            if (!asked)
+            {
+                return "the server never asked for workspace/configuration, so csharp.analyzersEnabled kept its default (off)";
+            }
+
+            if (!analyzersEnabled)
+            {
+                return "analyzers are disabled (the client answered csharp.analyzersEnabled: false)";
+            }
+
+            string assets = Path.Combine(consumer, "obj", "project.assets.json");
+            if (!File.Exists(assets))
+            {
+                return $"the consumer is not restored ({assets} is missing)";
+            }
+
+            // The restore's package list: a consumer that installs the package has a library "AtomicWriteAnalyzer/<version>".
+            if (!File.ReadAllText(assets).Contains("\"AtomicWriteAnalyzer/", StringComparison.OrdinalIgnoreCase))
+            {
+                return "the consumer does not install the AtomicWriteAnalyzer package (it is not in obj/project.assets.json)";
+            }
+
+            return "analyzers are enabled and the consumer installs the package, yet the server ran none of its analyzers";
         }
 
         /// <summary>Prints whether the server offers the package's fix; when it does, applying it must remove the squiggle.</summary>

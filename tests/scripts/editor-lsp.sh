@@ -95,8 +95,8 @@ self_check() {
     grep -qF "$expected" "$work/self-check.log" || fail "self-check '$title' failed without the message: $expected"
     echo "    failed as it must"
 }
-self_check "consumer without the package" "no AW diagnostic in any file: the server does not run the package's analyzers (csharp.analyzersEnabled answered: true" --consumer "$work/NoPackage"
-self_check "analyzers disabled in the configuration" "no AW diagnostic in any file: the server does not run the package's analyzers (csharp.analyzersEnabled answered: false" --consumer "$work/Consumer" --analyzers-enabled false
+self_check "consumer without the package" "no AW diagnostic in any file: the consumer does not install the AtomicWriteAnalyzer package" --consumer "$work/NoPackage"
+self_check "analyzers disabled in the configuration" "no AW diagnostic in any file: analyzers are disabled (the client answered csharp.analyzersEnabled: false)" --consumer "$work/Consumer" --analyzers-enabled false
 self_check "token write already fixed" "token write: expected AW0001 (warning) on TokenStore.cs:24, the server reported none there" --consumer "$work/AlreadyFixed"
 
 echo "editor-lsp OK"
