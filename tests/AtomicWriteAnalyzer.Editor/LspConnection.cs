@@ -25,7 +25,6 @@ namespace AtomicWriteAnalyzer.Editor
         private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonNode?>> _pending = new ConcurrentDictionary<int, TaskCompletionSource<JsonNode?>>();
         private readonly ConcurrentQueue<string> _log = new ConcurrentQueue<string>();
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private readonly Task _reader;
         private int _nextId;
 
         private LspConnection(Process process)
@@ -33,7 +32,8 @@ namespace AtomicWriteAnalyzer.Editor
             _process = process;
             _input = process.StandardInput.BaseStream;
             _output = process.StandardOutput.BaseStream;
-            _reader = Task.Run(ReadLoop);
+            // Runs until the server closes its output; pending requests then fail.
+            _ = Task.Run(ReadLoop);
             process.ErrorDataReceived += (_, e) =>
             {
                 if (e.Data != null)
