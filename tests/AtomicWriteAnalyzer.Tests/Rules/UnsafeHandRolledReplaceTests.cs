@@ -53,6 +53,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             { "File.Copy to the temp", Predictable + "{|AW0003:File.Copy(source, tmp, true)|};\nFile.Move(tmp, path, true);" },
             { "a file that is not sensitive", "var path = Path.Combine(directory, \"data.bin\");\nvar tmp = path + \".tmp\";\n{|AW0003:File.WriteAllBytes(tmp, bytes)|};\nFile.Move(tmp, path, true);" },
             { "a new name, overwritten once it exists (twin of the move that only creates)", Predictable + "{|AW0003:File.WriteAllText(tmp, json)|};\nFile.Move(tmp, path, overwrite: true);" },
+            { "a copy restored in a catch, the target deleted there first (twin of the move that only creates)", Target + "var backup = path + \".backup\";\n{|AW0003:File.Copy(path, backup, true)|};\ntry\n{\n    Console.WriteLine(json);\n}\ncatch\n{\n    File.Delete(path);\n    File.Move(backup, path);\n}" },
             { "a cache folder, but a token file (twin of the cache target)", "var path = Path.Combine(directory, \"cache\", \"tokens.json\");\nvar tmp = path + \".tmp\";\n{|AW0003:File.WriteAllText(tmp, json)|};\nFile.Move(tmp, path, true);" },
             { "inside a lambda", Predictable + "Action save = () =>\n{\n    {|AW0003:File.WriteAllText(tmp, json)|};\n    File.Move(tmp, path, true);\n};\nsave();" },
             { "two writes of one temp: reported once, on the first", Predictable + "{|AW0003:File.WriteAllText(tmp, json)|};\nFile.AppendAllText(tmp, json);\nFile.WriteAllText(tmp, json);\nFile.Move(tmp, path, true);" },

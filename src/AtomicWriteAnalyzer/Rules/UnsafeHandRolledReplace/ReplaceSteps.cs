@@ -136,7 +136,14 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
         /// The <c>File.Delete(target)</c> (or <c>FileInfo.Delete()</c> of the target) calls before the rename, outside catch
         /// clauses: each leaves a window in which the file does not exist.
         /// </summary>
-        public static List<IInvocationOperation> DeletesOfTarget(ApiCall rename, AnalyzerCompilationContext context, IPathFacts facts)
+        public static List<IInvocationOperation> DeletesOfTarget(ApiCall rename, AnalyzerCompilationContext context, IPathFacts facts) =>
+            DeletesOfTarget(rename, context, facts, inCatchToo: false);
+
+        /// <summary>
+        /// The deletes of the target before the rename; <paramref name="inCatchToo"/> also counts those in catch
+        /// clauses (a restore in a catch still replaces the file it deletes).
+        /// </summary>
+        public static List<IInvocationOperation> DeletesOfTarget(ApiCall rename, AnalyzerCompilationContext context, IPathFacts facts, bool inCatchToo)
         {
             var deletes = new List<IInvocationOperation>();
             if (rename.Target == null)
@@ -148,7 +155,7 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
             foreach (var operation in BodyIndex.Of(rename.Operation).InvocationsNamed("Delete"))
             {
                 if (!(operation is IInvocationOperation invocation) || invocation.TargetMethod?.Name != "Delete"
-                    || invocation.Syntax.SpanStart >= end || IsInCatch(invocation))
+                    || invocation.Syntax.SpanStart >= end || (!inCatchToo && IsInCatch(invocation)))
                 {
                     continue;
                 }

@@ -81,7 +81,7 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
             }
 
             var deletes = ReplaceSteps.DeletesOfTarget(rename, facts.Context, facts);
-            if (ReplaceSteps.OnlyCreatesTarget(rename, deletes))
+            if (ReplaceSteps.OnlyCreatesTarget(rename, ReplaceSteps.DeletesOfTarget(rename, facts.Context, facts, inCatchToo: true)))
             {
                 return;
             }
