@@ -118,6 +118,11 @@ namespace AtomicWriteAnalyzer.Catalog
 
         public const string AbstractionsNamespace = "System.IO.Abstractions";
 
+        /// <summary>Whether <paramref name="type"/> is the System.IO.Abstractions mirror of <paramref name="bclType"/> (<c>IFile</c> of <c>System.IO.File</c>).</summary>
+        public static bool IsAbstractionOf(INamedTypeSymbol? type, string bclType) =>
+            type != null && AbstractionMirrors.TryGetValue(type.Name, out string? mirrored) && mirrored == bclType
+            && OperationHelpers.NamespaceStartsWith(type.ContainingNamespace, AbstractionsNamespace);
+
         /// <summary><c>IFileStreamFactory.New(path, FileMode, ...)</c> (and its older name <c>Create</c>) mirror the <c>FileStream</c> constructors.</summary>
         public static readonly ImmutableArray<string> FileStreamFactoryMethods = ImmutableArray.Create("New", "Create");
 

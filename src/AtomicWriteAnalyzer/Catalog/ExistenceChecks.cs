@@ -39,9 +39,7 @@ namespace AtomicWriteAnalyzer.Catalog
                         continue;
                     case IInvocationOperation invocation when invocation.TargetMethod?.Name == "Exists":
                         var type = invocation.TargetMethod.ContainingType;
-                        bool isFile = context.IsType(type, "System.IO.File")
-                            || (type != null && ApiCatalog.AbstractionMirrors.TryGetValue(type.Name, out string? mirrored) && mirrored == "System.IO.File"
-                                && OperationHelpers.NamespaceStartsWith(type.ContainingNamespace, ApiCatalog.AbstractionsNamespace));
+                        bool isFile = context.IsType(type, "System.IO.File") || ApiCatalog.IsAbstractionOf(type, "System.IO.File");
                         var path = isFile ? OperationHelpers.ArgumentValue(invocation, "path") : null;
                         return path == null ? ((IOperation, bool)?)null : (path, whenExists);
                     case IPropertyReferenceOperation property when property.Property?.Name == "Exists" && property.Instance != null:

@@ -332,9 +332,7 @@ namespace AtomicWriteAnalyzer.Paths
 
         private bool IsFileInfo(ITypeSymbol? type) => _context.IsType(type, "System.IO.FileInfo");
 
-        private static bool IsAbstractionFileInfo(INamedTypeSymbol type) =>
-            ApiCatalog.AbstractionMirrors.TryGetValue(type.Name, out string? mirrored) && mirrored == "System.IO.FileInfo"
-            && OperationHelpers.NamespaceStartsWith(type.ContainingNamespace, ApiCatalog.AbstractionsNamespace);
+        private static bool IsAbstractionFileInfo(INamedTypeSymbol type) => ApiCatalog.IsAbstractionOf(type, "System.IO.FileInfo");
 
         private static string JoinSegments(string left, string right)
         {

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AtomicWriteAnalyzer.Paths
 {
     /// <summary>
-    /// Values that differ on every call (<c>Guid.NewGuid()</c>, <c>DateTime.Now</c>, a tick count), and what is
+    /// Values that differ on every call (<see cref="PathCalls.IsFreshValue"/>: <c>Guid.NewGuid()</c>, <c>DateTime.Now</c>, a tick count), and what is
     /// formatted from them (<c>Guid.NewGuid().ToString("N")</c>, <c>DateTime.Now.Ticks</c>): a path that holds one
     /// names a new file every time, so writing it overwrites nothing.
     /// </summary>
@@ -26,9 +26,15 @@ namespace AtomicWriteAnalyzer.Paths
                             return null;
                         }
 
+                        if (PathCalls.IsFreshValue(method))
+                        {
+                            // Path's own fresh names keep their origin (temp, random): PathReconstruction reads them.
+                            return PathCalls.Classify(method) == PathCallKind.None ? method.ContainingType!.Name + "." + method.Name + "()" : null;
+                        }
+
                         if (method.IsStatic)
                         {
-                            return IsUniqueCall(method) ? method.ContainingType!.Name + "." + method.Name + "()" : null;
+                            return null;
                         }
 
                         operation = invocation.Instance;
@@ -40,9 +46,14 @@ namespace AtomicWriteAnalyzer.Paths
                             return null;
                         }
 
+                        if (PathCalls.IsFreshValue(property))
+                        {
+                            return property.ContainingType!.Name + "." + property.Name;
+                        }
+
                         if (property.IsStatic)
                         {
-                            return IsUniqueProperty(property) ? property.ContainingType!.Name + "." + property.Name : null;
+                            return null;
                         }
 
                         operation = reference.Instance;
@@ -53,17 +64,6 @@ namespace AtomicWriteAnalyzer.Paths
             }
 
             return null;
-        }
-
-        private static bool IsUniqueCall(IMethodSymbol method) =>
-            (method.Name == "NewGuid" && method.ContainingType!.Name == "Guid")
-            || (method.Name == "GetTimestamp" && method.ContainingType!.Name == "Stopwatch");
-
-        private static bool IsUniqueProperty(IPropertySymbol property)
-        {
-            string type = property.ContainingType!.Name;
-            return ((type == "DateTime" || type == "DateTimeOffset") && (property.Name == "Now" || property.Name == "UtcNow"))
-                || (type == "Environment" && (property.Name == "TickCount" || property.Name == "TickCount64"));
         }
 
         private static bool IsSystemType(INamedTypeSymbol? type) =>

@@ -196,22 +196,18 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
                 return null;
             }
 
-            if (context.IsType(type, "System.IO.File") || IsAbstraction(type, "System.IO.File"))
+            if (context.IsType(type, "System.IO.File") || ApiCatalog.IsAbstractionOf(type, "System.IO.File"))
             {
                 return OperationHelpers.ArgumentValue(invocation, "path");
             }
 
-            if (context.IsType(type, "System.IO.FileInfo") || context.IsType(type, "System.IO.FileSystemInfo") || IsAbstraction(type, "System.IO.FileInfo"))
+            if (context.IsType(type, "System.IO.FileInfo") || context.IsType(type, "System.IO.FileSystemInfo") || ApiCatalog.IsAbstractionOf(type, "System.IO.FileInfo"))
             {
                 return OperationHelpers.Unwrap(invocation.Instance);
             }
 
             return null;
         }
-
-        private static bool IsAbstraction(INamedTypeSymbol type, string mirrored) =>
-            ApiCatalog.AbstractionMirrors.TryGetValue(type.Name, out string? bcl) && bcl == mirrored
-            && OperationHelpers.NamespaceStartsWith(type.ContainingNamespace, ApiCatalog.AbstractionsNamespace);
 
         private static bool IsInCatch(IOperation operation)
         {
