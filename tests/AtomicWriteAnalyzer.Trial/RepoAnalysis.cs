@@ -169,7 +169,7 @@ namespace AtomicWriteAnalyzer.Trial
         private IReadOnlyList<Diagnostic> RunAnalyzers(CSharpCompilation compilation, SourceProject project, IReadOnlyDictionary<string, string> options)
         {
             var withAnalyzers = compilation.WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(
-                FixedOptions.Of(options),
+                FixedOptions.Of(project.IsTestProject ? new Dictionary<string, string>(options) { ["build_property.IsTestProject"] = "true" } : options),
                 onAnalyzerException: (exception, analyzer, _) => Console.Error.WriteLine($"analyzer {analyzer.GetType().Name} threw on {project.Name}: {exception.Message}"),
                 concurrentAnalysis: false,
                 logAnalyzerExecutionTime: false));

@@ -9,11 +9,11 @@ namespace AtomicWriteAnalyzer.Trial
     /// <summary>
     /// What the trial reads from a project file: its sources (the SDK's default glob: every .cs under the project's
     /// folder, outside bin/obj and nested projects), package and project references, and the properties that change
-    /// binding. Values come from the project file and the <c>Directory.Build.props</c> files above it, unevaluated.
+    /// binding, evaluated (<see cref="ProjectEvaluation"/>) from the project file and the <c>Directory.Build.*</c> files above it.
     /// </summary>
     internal sealed class SourceProject
     {
-        private SourceProject(string path, string name, IReadOnlyList<string> sources, IReadOnlyList<string> packages, IReadOnlyList<string> projectReferences, bool implicitUsings, bool web, bool nullable, bool windowsDesktop)
+        private SourceProject(string path, string name, IReadOnlyList<string> sources, IReadOnlyList<string> packages, IReadOnlyList<string> projectReferences, bool implicitUsings, bool web, bool nullable, bool windowsDesktop, bool isTestProject)
         {
             Path = path;
             Name = name;
@@ -24,6 +24,7 @@ namespace AtomicWriteAnalyzer.Trial
             Web = web;
             Nullable = nullable;
             WindowsDesktop = windowsDesktop;
+            IsTestProject = isTestProject;
         }
 
         public string Path { get; }
@@ -45,6 +46,9 @@ namespace AtomicWriteAnalyzer.Trial
 
         /// <summary>Targets Windows or uses WPF or Windows Forms.</summary>
         public bool WindowsDesktop { get; }
+
+        /// <summary>MSBuild's <c>IsTestProject</c> as evaluated; a build hands it to the analyzer.</summary>
+        public bool IsTestProject { get; }
 
         public static IReadOnlyList<SourceProject> FindAll(string root)
         {
@@ -81,20 +85,22 @@ namespace AtomicWriteAnalyzer.Trial
             {
                 // Two project files in one folder share its sources; the first is analyzed, as one build would be.
                 var file = group.First();
-                var text = File.ReadAllText(file) + string.Concat(DirectoryProps(root, group.Key).Select(File.ReadAllText));
+                var evaluation = ProjectEvaluation.Evaluate(file, ImportOrder(root, group.Key, file));
                 var sources = owner.TryGetValue(group.Key, out var found) ? found : new List<string>();
+                var frameworks = Value(evaluation, "TargetFramework") + ";" + Value(evaluation, "TargetFrameworks");
                 projects.Add(new SourceProject(
                     file,
                     System.IO.Path.GetFileNameWithoutExtension(file),
                     sources.OrderBy(s => s, StringComparer.Ordinal).ToList(),
-                    Includes(text, "PackageReference").ToList(),
-                    Includes(text, "ProjectReference")
+                    evaluation.Items("PackageReference").ToList(),
+                    evaluation.Items("ProjectReference")
                         .Select(r => System.IO.Path.GetFullPath(System.IO.Path.Combine(group.Key, r.Replace('\\', '/'))))
                         .ToList(),
-                    Regex.IsMatch(text, @"<ImplicitUsings>\s*(enable|true)\s*<", RegexOptions.IgnoreCase),
-                    Regex.IsMatch(text, @"Sdk=""Microsoft\.NET\.Sdk\.(Web|Worker)""", RegexOptions.IgnoreCase),
-                    Regex.IsMatch(text, @"<Nullable>\s*enable\s*<", RegexOptions.IgnoreCase),
-                    Regex.IsMatch(text, @"<TargetFrameworks?>[^<]*-windows|<Use(WPF|WindowsForms)>\s*true\s*<", RegexOptions.IgnoreCase)));
+                    Value(evaluation, "ImplicitUsings") is "enable" or "true",
+                    Regex.IsMatch(File.ReadAllText(file), @"Sdk=""Microsoft\.NET\.Sdk\.(Web|Worker)""", RegexOptions.IgnoreCase),
+                    Value(evaluation, "Nullable") == "enable",
+                    frameworks.Contains("-windows", StringComparison.OrdinalIgnoreCase) || evaluation.IsTrue("UseWPF") || evaluation.IsTrue("UseWindowsForms"),
+                    evaluation.IsTrue("IsTestProject")));
             }
 
             return projects;
@@ -106,24 +112,26 @@ namespace AtomicWriteAnalyzer.Trial
             return parts.Any(p => p is "bin" or "obj" or "node_modules" or ".git");
         }
 
-        private static IEnumerable<string> DirectoryProps(string root, string directory)
+        /// <summary>
+        /// The files MSBuild reads for a project, in its order: the <c>Directory.Build.props</c> files above it (the
+        /// outermost first: repositories chain them), the project file, then the <c>Directory.Build.targets</c> files.
+        /// </summary>
+        private static IReadOnlyList<string> ImportOrder(string root, string directory, string projectFile)
         {
+            var above = new List<string>();
             for (var current = directory; current is not null && current.Length >= root.Length; current = System.IO.Path.GetDirectoryName(current))
             {
-                foreach (var name in new[] { "Directory.Build.props", "Directory.Build.targets" })
-                {
-                    var candidate = System.IO.Path.Combine(current, name);
-                    if (File.Exists(candidate))
-                    {
-                        yield return candidate;
-                    }
-                }
+                above.Add(current);
             }
+
+            above.Reverse();
+            var files = above.Select(d => System.IO.Path.Combine(d, "Directory.Build.props")).Where(File.Exists).ToList();
+            files.Add(projectFile);
+            files.AddRange(above.Select(d => System.IO.Path.Combine(d, "Directory.Build.targets")).Where(File.Exists));
+            return files;
         }
 
-        private static IEnumerable<string> Includes(string text, string item) =>
-            Regex.Matches(text, "<" + item + @"\s+Include\s*=\s*""([^""]+)""", RegexOptions.IgnoreCase)
-                .Select(m => m.Groups[1].Value)
-                .Distinct(StringComparer.OrdinalIgnoreCase);
+        private static string Value(ProjectEvaluation evaluation, string property) =>
+            evaluation.Properties.TryGetValue(property, out var value) ? value.Trim().ToLowerInvariant() : string.Empty;
     }
 }
