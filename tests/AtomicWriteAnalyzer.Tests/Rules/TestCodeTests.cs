@@ -14,7 +14,8 @@ using Xunit;
 namespace AtomicWriteAnalyzer.Tests.Rules
 {
     /// <summary>
-    /// Test code (a compilation that references a unit-test framework, or whose <c>IsTestProject</c> is true) gets no
+    /// Test code (a compilation that references a unit-test framework, whose <c>IsTestProject</c> is true, or whose
+    /// assembly name says test or build tool) gets no
     /// AW0001–AW0003 unless <c>atomic_write.include_tests = true</c>; AW0004 is reported there as anywhere.
     /// </summary>
     public sealed class TestCodeTests
@@ -104,6 +105,37 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         public Task IsTestProject_silences_AW0001_to_AW0003_and_include_tests_opts_back_in(string globalConfig, bool reported, string code)
         {
             return VerifyAsync(code, reported, framework: null, globalConfig);
+        }
+
+        // the compilation's own assembly name → AW0001 reported (a test or build-tool project is quiet by its name too).
+        [Theory]
+        [InlineData("TokenStore", true)]
+        [InlineData("TokenStore.Tests", false)]
+        [InlineData("TokenStore.Test.Common", false)]
+        [InlineData("TokenStore.IntegrationTests", false)]
+        [InlineData("TokenStore.Packager", false)]
+        [InlineData("_build", false)]
+        [InlineData("TokenStore.Build", false)]
+        [InlineData("TokenStore.Benchmarks", false)]
+        [InlineData("TokenStore.SourceGenerators", false)]
+        [InlineData("TokenStore.Contest", true)]
+        [InlineData("TokenStore.BuildInfo", true)]
+        [InlineData("TestRunnerApp", true)]
+        [InlineData("Test", true)]
+        [InlineData("Tests", true)]
+        [InlineData("Build", true)]
+        [InlineData("SiteBuilderApp", true)]
+        public async Task A_test_or_build_tool_assembly_name_silences_AW0001(string assemblyName, bool reported)
+        {
+            string body = reported ? TokenWrite : Unmarked(TokenWrite);
+            var test = new CSharpAnalyzerVerifier<SensitiveFileAnalyzer>.Test { TestCode = Snippet.Body(body) };
+            test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectAssemblyName(projectId, assemblyName));
+            await test.RunAsync(CancellationToken.None);
+
+            var included = new CSharpAnalyzerVerifier<SensitiveFileAnalyzer>.Test { TestCode = Snippet.Body(TokenWrite) };
+            included.SolutionTransforms.Add((solution, projectId) => solution.WithProjectAssemblyName(projectId, assemblyName));
+            included.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + IncludeTests + "\n"));
+            await included.RunAsync(CancellationToken.None);
         }
 
         [Theory]
