@@ -81,6 +81,8 @@ namespace AtomicWriteAnalyzer.Paths
                     }).ToList(), depth + 1));
                 case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String:
                     return Concat(new List<PathPiece> { Visit(binary.LeftOperand, depth + 1), Visit(binary.RightOperand, depth + 1) });
+                case IAwaitOperation awaited when awaited.Operation is IInvocationOperation picker && IsFilePickerMethod(picker.TargetMethod.Name):
+                    return VisitInvocation(picker, depth + 1);
                 case IConditionalOperation conditional:
                     return PathPiece.Union(Visit(conditional.WhenTrue, depth + 1), Visit(conditional.WhenFalse, depth + 1));
                 case ICoalesceOperation coalesce:
@@ -149,9 +151,19 @@ namespace AtomicWriteAnalyzer.Paths
 
             if (containing != null)
             {
-                if ((name == "FileName" || name == "FileNames") && (containing.Name.EndsWith("Dialog", StringComparison.Ordinal) || containing.Name.IndexOf("Picker", StringComparison.Ordinal) >= 0))
+                if ((name == "FileName" || name == "FileNames") && IsFileDialog(containing))
                 {
                     return PathPiece.Unknown().WithOrigin(PathOrigin.UserPicked, containing.Name + "." + name);
+                }
+
+                if (reference.Instance != null && PickedItemPathProperties.Contains(name))
+                {
+                    // pickedFile.Path.LocalPath: the path of a storage item keeps the item's origin.
+                    var item = Visit(reference.Instance, depth + 1);
+                    if ((item.Origins & PathOrigin.UserPicked) != 0)
+                    {
+                        return PathPiece.Unknown().WithOrigin(PathOrigin.UserPicked, item.OriginDetail ?? name);
+                    }
                 }
 
                 if (IsFileInfo(containing) || (containing.Name == "FileSystemInfo" && OperationHelpers.NamespaceIs(containing.ContainingNamespace, "System.IO"))
@@ -202,6 +214,11 @@ namespace AtomicWriteAnalyzer.Paths
             if (name == "TryGetLocalPath")
             {
                 return PathPiece.Unknown().WithOrigin(PathOrigin.UserPicked, "a picked storage item");
+            }
+
+            if (IsFilePickerMethod(name))
+            {
+                return PathPiece.Unknown().WithOrigin(PathOrigin.UserPicked, name);
             }
 
             if (type != null && OperationHelpers.NamespaceStartsWith(type.ContainingNamespace, "System"))
@@ -329,6 +346,29 @@ namespace AtomicWriteAnalyzer.Paths
 
             return "SpecialFolder";
         }
+
+        /// <summary>The properties that give a storage item's path (<c>IStorageFile.Path</c>, <c>Uri.LocalPath</c>).</summary>
+        private static readonly ImmutableHashSet<string> PickedItemPathProperties = ImmutableHashSet.Create(StringComparer.Ordinal, "Path", "LocalPath", "AbsolutePath", "OriginalString");
+
+        /// <summary>
+        /// A file dialog whose <c>FileName</c> is a path the user picked: any <c>*Dialog</c> or <c>*Picker</c> of a
+        /// UI library; of the project's own types only those that say they pick files (<c>SaveFileDialog</c>): a
+        /// project's <c>ProfileDialog.FileName</c> is a name typed into a form, put under the app's own folder.
+        /// </summary>
+        private static bool IsFileDialog(INamedTypeSymbol type)
+        {
+            string name = type.Name;
+            bool dialog = name.EndsWith("Dialog", StringComparison.Ordinal) || name.IndexOf("Picker", StringComparison.Ordinal) >= 0;
+            return dialog && (!IsDeclaredInSource(type) || name.IndexOf("File", StringComparison.Ordinal) >= 0 || name.IndexOf("Folder", StringComparison.Ordinal) >= 0);
+        }
+
+        /// <summary>A method that asks the user for a file: <c>SaveFilePickerAsync</c>, <c>PickSaveFileAsync</c>, <c>ShowSaveFileDialog</c>.</summary>
+        private static bool IsFilePickerMethod(string name) =>
+            name.IndexOf("FilePicker", StringComparison.Ordinal) >= 0
+            || (name.StartsWith("Pick", StringComparison.Ordinal) && name.IndexOf("File", StringComparison.Ordinal) >= 0)
+            || (name.StartsWith("Show", StringComparison.Ordinal) && name.IndexOf("FileDialog", StringComparison.Ordinal) >= 0);
+
+        private static bool IsDeclaredInSource(ISymbol symbol) => !symbol.DeclaringSyntaxReferences.IsDefaultOrEmpty;
 
         private bool IsFileInfo(ITypeSymbol? type) => _context.IsType(type, "System.IO.FileInfo");
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AtomicWriteAnalyzer.Paths;
 
 namespace AtomicWriteAnalyzer.Sensitivity
@@ -6,11 +7,27 @@ namespace AtomicWriteAnalyzer.Sensitivity
     internal static class CounterSignals
     {
         /// <summary>
+        /// Scripts and launchers (<c>.sh</c>, <c>.desktop</c>, <c>.lnk</c>...): the app writes them from its own
+        /// template (an autostart entry, a helper script) and writes them again whenever they are needed; a torn one is
+        /// regenerated, nothing a user made is lost.
+        /// </summary>
+        private static readonly ImmutableHashSet<string> RegeneratedExtensions = ImmutableHashSet.Create(
+            System.StringComparer.Ordinal, "sh", "bash", "bat", "cmd", "ps1", "vbs", "command", "desktop", "service", "lnk", "url");
+
+        /// <summary>
+        /// The counter words a writing type's name may carry (<c>UniqueIdCache</c>, <c>DownloadManager</c>): the
+        /// type says what its files are for. Words that name a role rather than a kind of file (report, output) are
+        /// left out: a <c>ReportSettings</c> type keeps settings.
+        /// </summary>
+        private static readonly ImmutableHashSet<string> TypeCounterWords = ImmutableHashSet.Create(
+            System.StringComparer.Ordinal, "cache", "log", "download", "dump", "crash", "temp");
+
+        /// <summary>
         /// Why this path is not worth protecting (a log, temp, cache, export... location), or null. "cache" yields to a
         /// sensitive word in the file's own name: a token cache (<c>token-cache.json</c>, <c>cache/tokens.json</c>) is
         /// the only copy of a sign-in, not something rebuilt from elsewhere.
         /// </summary>
-        public static string? FindCounterSignal(PathModel path, string? writerName)
+        public static string? FindCounterSignal(PathModel path, string? writerName, string? typeName = null)
         {
             bool ownNameSensitive = OwnNameIsSensitive(path);
             string? Counter(string? name)
@@ -25,6 +42,40 @@ namespace AtomicWriteAnalyzer.Sensitivity
                 return origin;
             }
 
+            string? inPath = PathCounterSignal(path, Counter);
+            if (inPath != null)
+            {
+                return inPath;
+            }
+
+            foreach (var holder in path.Holders)
+            {
+                string? word = Counter(holder.Name);
+                if (word != null)
+                {
+                    return holder.KindText + " '" + holder.Name + "' contains '" + word + "'";
+                }
+            }
+
+            string? writerWord = Counter(writerName);
+            if (writerWord != null)
+            {
+                return "written by '" + writerName + "', which contains '" + writerWord + "'";
+            }
+
+            // A token cache type (TokenCache) keeps the only copy of a sign-in: "cache" yields to its sensitive word.
+            string? typeWord = SensitiveWords.CounterWord(typeName);
+            if (typeWord != null && TypeCounterWords.Contains(typeWord) && SensitiveWords.SensitiveWord(typeName) == null && !(typeWord == "cache" && ownNameSensitive))
+            {
+                return "written by type '" + typeName + "', which contains '" + typeWord + "'";
+            }
+
+            return null;
+        }
+
+        /// <summary>A counter-signal in the path's text: its extension (log, temp, a script or launcher) or a folder or file word.</summary>
+        private static string? PathCounterSignal(PathModel path, System.Func<string?, string?> counter)
+        {
             foreach (string text in path.Texts)
             {
                 string name = PathModel.LastSegment(text).ToLowerInvariant();
@@ -40,11 +91,16 @@ namespace AtomicWriteAnalyzer.Sensitivity
                     {
                         return "a '." + dotted[i] + "' file";
                     }
+
+                    if (i == dotted.Length - 1 && RegeneratedExtensions.Contains(dotted[i]))
+                    {
+                        return "a script or launcher ('." + dotted[i] + "'), written again from the app's template when needed";
+                    }
                 }
 
                 foreach (string segment in SensitiveWords.Segments(text))
                 {
-                    string? word = Counter(segment);
+                    string? word = counter(segment);
                     if (word != null)
                     {
                         return "the path contains '" + word + "'";
@@ -52,17 +108,7 @@ namespace AtomicWriteAnalyzer.Sensitivity
                 }
             }
 
-            foreach (var holder in path.Holders)
-            {
-                string? word = Counter(holder.Name);
-                if (word != null)
-                {
-                    return holder.KindText + " '" + holder.Name + "' contains '" + word + "'";
-                }
-            }
-
-            string? writerWord = Counter(writerName);
-            return writerWord != null ? "written by '" + writerName + "', which contains '" + writerWord + "'" : null;
+            return null;
         }
 
         /// <summary>An origin that says the file is not worth protecting: temp, random, unique, picked by the user.</summary>

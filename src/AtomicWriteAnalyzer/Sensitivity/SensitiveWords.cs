@@ -61,6 +61,7 @@ namespace AtomicWriteAnalyzer.Sensitivity
             ["output"] = "output", ["outputs"] = "output",
             ["crash"] = "crash", ["crashes"] = "crash",
             ["dump"] = "dump", ["dumps"] = "dump",
+            ["script"] = "script", ["scripts"] = "script", ["sh"] = "script",
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
         /// <summary>File kinds that hold keys, secrets or settings, by extension (lower case, without the dot).</summary>

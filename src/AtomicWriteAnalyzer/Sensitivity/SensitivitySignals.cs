@@ -15,7 +15,8 @@ namespace AtomicWriteAnalyzer.Sensitivity
     /// <item><c>atomic_write.sensitive_paths</c> match: flagged.</item>
     /// <item><c>atomic_write.scope = all</c>: flagged, with the best signal found as reason.</item>
     /// <item>Counter-signals win over every heuristic signal: a log or temp file, a temp/random/user-picked origin, a cache,
-    /// download, export, report, output, crash or dump location (in the path, the holders' names or the writing method's name).</item>
+    /// download, export, report, output, crash or dump location (in the path, the holders' names, the writing method's name
+    /// or, for cache, log, download, dump, crash and temp, the writing type's name), a script or launcher.</item>
     /// <item>Signals: a key or settings file kind (<c>.pem</c>, <c>id_rsa</c>, <c>.ini</c>...), a sensitive word in the file
     /// name, in a holder's name (<c>tokenPath</c>, <c>CredentialsFile</c>), or in a folder name.</item>
     /// </list>
@@ -26,15 +27,15 @@ namespace AtomicWriteAnalyzer.Sensitivity
         /// <summary>The runtime's attribute, matched by its full name: the analyzer does not reference the runtime.</summary>
         public const string SensitiveFileAttributeFullName = "AtomicWrite.SensitiveFileAttribute";
 
-        /// <summary>The verdict on <paramref name="path"/>, written by a method named <paramref name="writerName"/>.</summary>
-        public static SensitivityVerdict Evaluate(PathModel path, EditorConfigOptions options, string? writerName) =>
-            Evaluate(path, options, writerName, evidence: null);
+        /// <summary>The verdict on <paramref name="path"/>, written by a method named <paramref name="writerName"/> of type <paramref name="typeName"/>.</summary>
+        public static SensitivityVerdict Evaluate(PathModel path, EditorConfigOptions options, string? writerName, string? typeName) =>
+            Evaluate(path, options, writerName, typeName, evidence: null);
 
         /// <summary>
         /// The verdict on <paramref name="path"/>; when the path itself has no signal (and no counter-signal), the
         /// <paramref name="evidence"/> about the write is asked for and weighed (<see cref="EvidenceSignals.FromEvidence"/>).
         /// </summary>
-        public static SensitivityVerdict Evaluate(PathModel path, EditorConfigOptions options, string? writerName, Func<WriteEvidence>? evidence)
+        public static SensitivityVerdict Evaluate(PathModel path, EditorConfigOptions options, string? writerName, string? typeName, Func<WriteEvidence>? evidence)
         {
             foreach (string text in path.Texts)
             {
@@ -72,7 +73,7 @@ namespace AtomicWriteAnalyzer.Sensitivity
                 return signal.IsSensitive ? signal : new SensitivityVerdict(true, SignalKind.ScopeAll, "atomic_write.scope = all");
             }
 
-            string? counter = CounterSignals.FindCounterSignal(path, writerName);
+            string? counter = CounterSignals.FindCounterSignal(path, writerName, typeName);
             if (counter != null)
             {
                 return new SensitivityVerdict(false, SignalKind.CounterSignal, counter);

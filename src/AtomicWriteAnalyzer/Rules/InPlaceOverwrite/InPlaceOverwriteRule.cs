@@ -51,7 +51,7 @@ namespace AtomicWriteAnalyzer.Rules.InPlaceOverwrite
                     }
 
                     var path = PathOf(write.Path);
-                    var sensitivity = SensitivitySignals.Evaluate(path, OptionsFor(write.Operation), fileCall.WriterName, () => Evidence(write, path, fileCall.WriterName));
+                    var sensitivity = SensitivitySignals.Evaluate(path, OptionsFor(write.Operation), fileCall.WriterName, _facts.Type.Name, () => Evidence(write, path, fileCall.WriterName));
                     if (sensitivity.IsSensitive)
                     {
                         Report(write.Operation, PathDisplay.ShownFileName(path, write.Path), sensitivity, DiagnosticProperties.For(write.Entry.Shape, write.Display, write.Family).Fixable(write.IsFixable));
@@ -99,7 +99,7 @@ namespace AtomicWriteAnalyzer.Rules.InPlaceOverwrite
 
                     var path = PathOf(argument);
                     var data = WrittenData.Of(write, _facts);
-                    var sensitivity = SensitivitySignals.Evaluate(path, OptionsFor(call.Invocation), call.CallerName,
+                    var sensitivity = SensitivitySignals.Evaluate(path, OptionsFor(call.Invocation), call.CallerName, _facts.Type.Name,
                         () => new WriteEvidence(_facts.Type.Name, call.CallerName, data, ReadBackBy(path.RootMember)));
                     if (sensitivity.IsSensitive)
                     {
@@ -134,7 +134,7 @@ namespace AtomicWriteAnalyzer.Rules.InPlaceOverwrite
 
                 var path = PathOf(argument);
                 var data = summary.Serializes ? WrittenData.SerializedValue(ValueArgumentType(call.Invocation, summary.ParameterOrdinal)) : WrittenData.NotSerialized;
-                var sensitivity = SensitivitySignals.Evaluate(path, OptionsFor(call.Invocation), call.CallerName,
+                var sensitivity = SensitivitySignals.Evaluate(path, OptionsFor(call.Invocation), call.CallerName, _facts.Type.Name,
                     () => new WriteEvidence(_facts.Type.Name, call.CallerName, data, ReadBackBy(path.RootMember)));
                 if (sensitivity.IsSensitive)
                 {

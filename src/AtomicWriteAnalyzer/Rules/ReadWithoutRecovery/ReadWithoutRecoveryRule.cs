@@ -40,7 +40,7 @@ namespace AtomicWriteAnalyzer.Rules.ReadWithoutRecovery
                 }
 
                 var options = facts.Context.Options.For(call.Operation.Syntax.SyntaxTree);
-                var sensitivity = SensitivitySignals.Evaluate(path, options, fileCall.WriterName, () => Evidence(fileCall, path, facts));
+                var sensitivity = SensitivitySignals.Evaluate(path, options, fileCall.WriterName, facts.Type.Name, () => Evidence(fileCall, path, facts));
                 if (!sensitivity.IsSensitive)
                 {
                     continue;
