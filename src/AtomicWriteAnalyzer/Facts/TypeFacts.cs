@@ -34,6 +34,7 @@ namespace AtomicWriteAnalyzer.Facts
         private Dictionary<ISymbol, List<IOperation>>? _values;
         private Dictionary<IOperation, LocalDefinitions>? _locals;
         private RenameIndex? _renames;
+        private Dictionary<ISymbol, IOperation>? _bodyByMember;
         private Dictionary<IOperation, PathModel>? _paths;
 
         public TypeFacts(INamedTypeSymbol type, AnalyzerCompilationContext context)
@@ -83,8 +84,37 @@ namespace AtomicWriteAnalyzer.Facts
         {
             lock (_gate)
             {
-                return (_renames ??= new RenameIndex(Calls, this)).RenameOf(write);
+                return Renames.RenameOf(write);
             }
+        }
+
+        /// <summary>When <see cref="RenameOf"/> found the rename in another member: the call in the write's body that leads to it.</summary>
+        public IInvocationOperation? RenameCallSiteOf(ApiCall write)
+        {
+            lock (_gate)
+            {
+                return Renames.CallSiteOf(write);
+            }
+        }
+
+        private RenameIndex Renames => _renames ??= new RenameIndex(Calls, this, Type, BodyOf);
+
+        /// <summary>The body of a member of this type (its first operation block), or null when it has none here.</summary>
+        private IOperation? BodyOf(ISymbol member)
+        {
+            if (_bodyByMember == null)
+            {
+                _bodyByMember = new Dictionary<ISymbol, IOperation>(SymbolEqualityComparer.Default);
+                foreach (var body in (IEnumerable<KeyValuePair<ISymbol, ImmutableArray<IOperation>>>?)_bodies ?? System.Array.Empty<KeyValuePair<ISymbol, ImmutableArray<IOperation>>>())
+                {
+                    if (!body.Value.IsDefaultOrEmpty && !_bodyByMember.ContainsKey(body.Key.OriginalDefinition))
+                    {
+                        _bodyByMember.Add(body.Key.OriginalDefinition, body.Value[0]);
+                    }
+                }
+            }
+
+            return _bodyByMember.TryGetValue(member.OriginalDefinition, out var found) ? found : null;
         }
 
         /// <summary>Keeps a member's operation blocks (its body, initializer or parameter defaults) for <see cref="ValuesOf"/>.</summary>

@@ -22,7 +22,7 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
         /// it does (<c>FileOptions.WriteThrough</c>, a <c>Flush(true)</c> or an fsync in between), else the weak flush
         /// seen in between (<c>FlushAsync()</c>, <c>Flush()</c>) or the empty string when there is none.
         /// </summary>
-        public static string? MissingFlush(ApiCall write, ApiCall rename)
+        public static string? MissingFlush(ApiCall write, IOperation rename)
         {
             if (write.Arguments.WriteThrough)
             {
@@ -30,7 +30,7 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
             }
 
             int start = write.Operation.Syntax.SpanStart;
-            int end = rename.Operation.Syntax.SpanStart;
+            int end = rename.Syntax.SpanStart;
             string weak = "";
             foreach (var operation in BodyIndex.Of(write.Operation).InvocationsBetween(start, end))
             {
@@ -185,6 +185,38 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
 
             var overwrite = OperationHelpers.ArgumentValue(rename.Operation, "overwrite");
             return overwrite == null || OperationHelpers.ConstantBool(overwrite) == false;
+        }
+
+        /// <summary>
+        /// Whether the rename's body moves the target away before it (<c>File.Move(path, path + ".old")</c>): then the move
+        /// that follows replaces the file as a delete would have let it.
+        /// </summary>
+        public static bool MovesTargetAwayFirst(ApiCall rename, IPathFacts facts)
+        {
+            if (rename.Target == null)
+            {
+                return false;
+            }
+
+            int end = rename.Operation.Syntax.SpanStart;
+            foreach (var name in new[] { "Move", "MoveTo" })
+            {
+                foreach (var invocation in BodyIndex.Of(rename.Operation).InvocationsNamed(name))
+                {
+                    if (invocation.Syntax.SpanStart >= end || invocation == rename.Operation)
+                    {
+                        continue;
+                    }
+
+                    var source = name == "Move" ? OperationHelpers.ArgumentValue(invocation, "sourceFileName") : OperationHelpers.Unwrap(invocation.Instance);
+                    if (source != null && PathKeys.SamePath(source, rename.Target, facts))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The file a <c>Delete</c> call removes: <c>File.Delete(path)</c>, <c>IFile.Delete(path)</c>, <c>fileInfo.Delete()</c>.</summary>

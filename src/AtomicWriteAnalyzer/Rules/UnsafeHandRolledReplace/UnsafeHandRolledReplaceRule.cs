@@ -74,25 +74,30 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
             // new name. Files with no signal either way are still judged: the replace says the file matters.
             var targetPath = facts.PathOf(target);
             var options = facts.Context.Options.For(rename.Operation.Syntax.SyntaxTree);
-            var kind = SensitivitySignals.Evaluate(targetPath, options, writerName: null).Kind;
+            var kind = SensitivitySignals.Evaluate(targetPath, options, writerName: null, facts.Type.Name).Kind;
             if (kind == SignalKind.IgnoredPathsOption || kind == SignalKind.CounterSignal)
             {
                 return;
             }
 
             var deletes = ReplaceSteps.DeletesOfTarget(rename, facts.Context, facts);
-            if (ReplaceSteps.OnlyCreatesTarget(rename, ReplaceSteps.DeletesOfTarget(rename, facts.Context, facts, inCatchToo: true)))
+            if (ReplaceSteps.OnlyCreatesTarget(rename, ReplaceSteps.DeletesOfTarget(rename, facts.Context, facts, inCatchToo: true))
+                && !ReplaceSteps.MovesTargetAwayFirst(rename, facts))
             {
                 return;
             }
-            var problems = Problems(facts, rename, writes, targetPath, deletes);
+
+            // A replace split across members (the temp written here, renamed by a member this body calls): the steps
+            // between are looked for up to that call; the fix, which rewrites one body, does not apply.
+            var callSite = facts.RenameCallSiteOf(writes[writes.Count - 1]);
+            var problems = Problems(facts, rename, writes, targetPath, deletes, callSite);
             if (problems.Count == 0)
             {
                 return;
             }
 
             var additional = new List<Location> { rename.Operation.Syntax.GetLocation() };
-            bool collapse = writes.Count == 1 && ReplaceCollapsePlan.CanCollapse(writes[0], rename, deletes, facts, additional);
+            bool collapse = callSite == null && writes.Count == 1 && ReplaceCollapsePlan.CanCollapse(writes[0], rename, deletes, facts, additional);
 
             string file = PathDisplay.ShownFileName(targetPath, target);
             var properties = DiagnosticProperties.For(writes[0].Entry.Shape, writes[0].Display, writes[0].Family)
@@ -111,13 +116,13 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
         }
 
         /// <summary>The steps the replace misses, in the order the message lists them, each with what the message names.</summary>
-        private static List<(ReplaceProblem Problem, string Detail)> Problems(TypeFacts facts, ApiCall rename, List<ApiCall> writes, PathModel targetPath, List<IInvocationOperation> deletes)
+        private static List<(ReplaceProblem Problem, string Detail)> Problems(TypeFacts facts, ApiCall rename, List<ApiCall> writes, PathModel targetPath, List<IInvocationOperation> deletes, IInvocationOperation? callSite)
         {
             var target = rename.Target!;
             var temp = rename.Path!;
             var tempPath = facts.PathOf(temp);
             var problems = new List<(ReplaceProblem, string)>();
-            string? missingFlush = ReplaceSteps.MissingFlush(writes[writes.Count - 1], rename);
+            string? missingFlush = ReplaceSteps.MissingFlush(writes[writes.Count - 1], callSite ?? rename.Operation);
             if (missingFlush != null)
             {
                 problems.Add((ReplaceProblem.NotFlushed, missingFlush));
