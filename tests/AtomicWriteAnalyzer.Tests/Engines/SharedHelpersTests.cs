@@ -6,7 +6,7 @@ using AtomicWriteAnalyzer.Infrastructure;
 using AtomicWriteAnalyzer.Sensitivity;
 using Xunit;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Engines
 {
     /// <summary>The shared building blocks on their own: the API catalog, word splitting, globs, signals on names.</summary>
     public sealed class SharedHelpersTests

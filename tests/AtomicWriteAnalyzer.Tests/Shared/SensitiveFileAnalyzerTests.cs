@@ -2,9 +2,9 @@ using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Rules;
 using Xunit;
-using VerifyAll = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.SensitiveFileAnalyzer>;
+using VerifyAll = AtomicWriteAnalyzer.Tests.TestKit.AnalyzerVerifier<AtomicWriteAnalyzer.Rules.SensitiveFileAnalyzer>;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Shared
 {
     /// <summary>
     /// The shipped analyzer of AW0001–AW0003 with every rule on: one pass over a type reports each rule where it

@@ -5,13 +5,13 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Rules;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Shared
 {
     /// <summary>
     /// Test code (a compilation that references a unit-test framework, or whose <c>IsTestProject</c> is true) gets no
@@ -120,7 +120,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         public async Task Include_tests_in_an_editorconfig_section_does_not_opt_in()
         {
             // The switch is per compilation: only the global options (a .globalconfig) hold it.
-            var test = new CSharpAnalyzerVerifier<SensitiveFileAnalyzer>.Test { TestCode = Snippet.Body(Unmarked(TokenWrite)) };
+            var test = new AnalyzerVerifier<SensitiveFileAnalyzer>.Test { TestCode = Snippet.Body(Unmarked(TokenWrite)) };
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + IsTestProject + "\n"));
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + IncludeTests + "\n"));
             await test.RunAsync(CancellationToken.None);
@@ -134,7 +134,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             where TAnalyzer : DiagnosticAnalyzer, new()
         {
             string body = reported ? code : Unmarked(code);
-            var test = new CSharpAnalyzerVerifier<TAnalyzer>.Test { TestCode = members ? Snippet.Members(body) : Snippet.Body(body) };
+            var test = new AnalyzerVerifier<TAnalyzer>.Test { TestCode = members ? Snippet.Members(body) : Snippet.Body(body) };
             if (framework != null)
             {
                 test.TestState.AdditionalReferences.Add(framework);

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes.Client
+namespace AtomicWriteAnalyzer.Tests.TestKit
 {
     /// <summary>Runs the <c>dotnet</c> CLI found on PATH, isolated from the test host's MSBuild environment.</summary>
     internal static class DotnetCli

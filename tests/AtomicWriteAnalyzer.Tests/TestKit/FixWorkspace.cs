@@ -3,22 +3,21 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes
+namespace AtomicWriteAnalyzer.Tests.TestKit
 {
     /// <summary>
-    /// A workspace with plain documents, for what the markup verifier cannot show: the actions a diagnostic gets
-    /// (titles, keys), and a Fix All driven the way <c>dotnet format analyzers</c> drives it.
+    /// A workspace with plain documents, for what <see cref="FixVerifier{TAnalyzer, TFixer}"/>'s markup cannot show: the
+    /// actions a diagnostic gets (titles, keys), and a Fix All driven the way <c>dotnet format analyzers</c> drives it.
     /// </summary>
-    internal sealed class FixHarness
+    internal sealed class FixWorkspace
     {
-        private FixHarness(Project project, DiagnosticAnalyzer analyzer, CodeFixProvider fixer)
+        private FixWorkspace(Project project, DiagnosticAnalyzer analyzer, CodeFixProvider fixer)
         {
             Project = project;
             Analyzer = analyzer;
@@ -31,7 +30,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
 
         public CodeFixProvider Fixer { get; }
 
-        public static async Task<FixHarness> CreateAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, params string[] documents)
+        public static async Task<FixWorkspace> CreateAsync(DiagnosticAnalyzer analyzer, CodeFixProvider fixer, params string[] documents)
         {
             var references = await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
             var workspace = new AdhocWorkspace();
@@ -44,7 +43,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
                 project = project.AddDocument("Test" + i + ".cs", documents[i], filePath: "/src/Test" + i + ".cs").Project;
             }
 
-            return new FixHarness(project, analyzer, fixer);
+            return new FixWorkspace(project, analyzer, fixer);
         }
 
         /// <summary>The rule's diagnostics in the project, in document then source order.</summary>
@@ -86,7 +85,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
                 FixAllScope.Solution,
                 equivalenceKey,
                 Fixer.FixableDiagnosticIds,
-                new Infrastructure.FixedDiagnosticProvider(diagnostics),
+                new FixedDiagnosticProvider(diagnostics),
                 CancellationToken.None);
             var action = await Fixer.GetFixAllProvider()!.GetFixAsync(fixAllContext);
             var solution = Project.Solution;

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-namespace AtomicWriteAnalyzer.Tests.Infrastructure
+namespace AtomicWriteAnalyzer.Tests.TestKit
 {
     /// <summary>Hands a Fix All the diagnostics a test already computed, by document, as the IDE's provider does.</summary>
     internal sealed class FixedDiagnosticProvider : FixAllContext.DiagnosticProvider

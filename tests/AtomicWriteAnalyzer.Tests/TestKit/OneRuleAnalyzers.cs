@@ -3,7 +3,7 @@ using AtomicWriteAnalyzer.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace AtomicWriteAnalyzer.Tests.Verifiers
+namespace AtomicWriteAnalyzer.Tests.TestKit
 {
     /// <summary>
     /// The shipped <see cref="SensitiveFileAnalyzer"/> judging one of its rules, so that a rule's tests see only that

@@ -6,7 +6,7 @@ using AtomicWriteAnalyzer.Paths;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace AtomicWriteAnalyzer.Tests.Robustness
+namespace AtomicWriteAnalyzer.Tests.TestKit
 {
     /// <summary>
     /// A test analyzer built on the rules' own base: for every catalogued file call, reports the path as

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace AtomicWriteAnalyzer.Tests.Infrastructure
+namespace AtomicWriteAnalyzer.Tests.TestKit
 {
     /// <summary>Finds files of this repository from the test's output folder.</summary>
     internal static class RepositoryPaths

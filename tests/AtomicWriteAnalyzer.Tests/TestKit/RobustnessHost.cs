@@ -6,7 +6,6 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -14,7 +13,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace AtomicWriteAnalyzer.Tests.Robustness
+namespace AtomicWriteAnalyzer.Tests.TestKit
 {
     /// <summary>
     /// Runs every shipped analyzer over one document the way the IDE does (concurrently, on code that may not compile),
@@ -139,7 +138,7 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
 
                 await Guard(run, fixer, "Fix All", async () =>
                 {
-                    var context = new FixAllContext(document, fixer, FixAllScope.Document, firstKey, fixer.FixableDiagnosticIds, new Infrastructure.FixedDiagnosticProvider(fixable), cancellationToken);
+                    var context = new FixAllContext(document, fixer, FixAllScope.Document, firstKey, fixer.FixableDiagnosticIds, new FixedDiagnosticProvider(fixable), cancellationToken);
                     var action = await fixAll.GetFixAsync(context);
                     if (action != null)
                     {

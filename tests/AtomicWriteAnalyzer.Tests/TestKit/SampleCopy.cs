@@ -1,8 +1,7 @@
 using System;
 using System.IO;
-using AtomicWriteAnalyzer.Tests.Infrastructure;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes.Client
+namespace AtomicWriteAnalyzer.Tests.TestKit
 {
     /// <summary>
     /// samples/TokenStore copied to a temp folder, building on its own: its project references to src/ become

@@ -5,7 +5,7 @@ using System.Reflection;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace AtomicWriteAnalyzer.Tests.Robustness
+namespace AtomicWriteAnalyzer.Tests.TestKit
 {
     /// <summary>
     /// Every analyzer and code fix the package ships, found by reflection the way a compiler host finds them (the

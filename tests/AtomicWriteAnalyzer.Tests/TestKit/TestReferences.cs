@@ -3,7 +3,7 @@ using System.IO;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace AtomicWriteAnalyzer.Tests.Verifiers
+namespace AtomicWriteAnalyzer.Tests.TestKit
 {
     /// <summary>What test code compiles against: the net8.0 reference assemblies plus the AtomicWrite runtime.</summary>
     internal static class TestReferences

@@ -1,6 +1,6 @@
 using System.IO;
 
-namespace AtomicWriteAnalyzer.Tests.Infrastructure
+namespace AtomicWriteAnalyzer.Tests.TestKit
 {
     /// <summary>The demo's sources (<c>samples/TokenStore</c>), for tests that check what the demo shows.</summary>
     internal static class TokenStoreSample

@@ -1,14 +1,15 @@
 using System.Threading.Tasks;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.DeleteLeavesBackupAnalyzer>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.TestKit.AnalyzerVerifier<AtomicWriteAnalyzer.Rules.DeleteLeavesBackupAnalyzer>;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Rules.DeleteLeavesBackup
 {
     /// <summary>
     /// AW0005: a path the type saves through AtomicFile, removed with File/FileInfo (its backup survives and the next
     /// AtomicFile load restores it). Each reported row has a negative twin below.
     /// </summary>
-    public sealed class AW0005DeleteLeavesBackupTests
+    public sealed class DeleteLeavesBackupDiagnosticsTests
     {
         private const string Fields = """
             private static readonly string Directory = Path.GetTempPath();

@@ -1,10 +1,10 @@
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
-using AtomicWriteAnalyzer.Tests.Rules;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Rules.DeleteLeavesBackupAnalyzer, AtomicWriteAnalyzer.CodeFixes.Rules.DeleteLeavesBackupFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.TestKit.FixVerifier<AtomicWriteAnalyzer.Rules.DeleteLeavesBackupAnalyzer, AtomicWriteAnalyzer.CodeFixes.Rules.DeleteLeavesBackupFixer>;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes
+namespace AtomicWriteAnalyzer.Tests.Rules.DeleteLeavesBackup
 {
     /// <summary>AW0005's fix: the delete goes through AtomicFile.Delete, which removes the backups too; a move or replace is left alone.</summary>
     public sealed class DeleteLeavesBackupFixTests

@@ -1,14 +1,15 @@
 using System.Threading.Tasks;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.DisposedWithoutCommitAnalyzer>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.TestKit.AnalyzerVerifier<AtomicWriteAnalyzer.Rules.DisposedWithoutCommitAnalyzer>;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Rules.DisposedWithoutCommit
 {
     /// <summary>
     /// AW0004: an AtomicFileStream/AtomicStreamWriter whose using scope can be left normally without Commit. Error
     /// paths (throw, catch) never count; a local that escapes to code we cannot see keeps the rule quiet.
     /// </summary>
-    public sealed class AW0004DisposedWithoutCommitTests
+    public sealed class DisposedWithoutCommitDiagnosticsTests
     {
         private const string Target = "var path = Path.Combine(directory, \"settings.json\");\n";
 

@@ -1,9 +1,10 @@
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Rules.DisposedWithoutCommitAnalyzer, AtomicWriteAnalyzer.CodeFixes.Rules.DisposedWithoutCommitFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.TestKit.FixVerifier<AtomicWriteAnalyzer.Rules.DisposedWithoutCommitAnalyzer, AtomicWriteAnalyzer.CodeFixes.Rules.DisposedWithoutCommitFixer>;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes
+namespace AtomicWriteAnalyzer.Tests.Rules.DisposedWithoutCommit
 {
     /// <summary>AW0004's fix: the commit at the end of the block, only where that is the one place it is missing.</summary>
     public sealed class DisposedWithoutCommitFixTests
@@ -49,8 +50,8 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         {
             _ = name;
             return isAsync
-                ? Verify.VerifyAsync(FixSnippet.FixedBody(body), FixSnippet.FixedBody(fixedBody), DisposedWithoutCommitFixer.EquivalenceKey)
-                : Verify.VerifyAsync(FixSnippet.FixedSyncBody(body), FixSnippet.FixedSyncBody(fixedBody), DisposedWithoutCommitFixer.EquivalenceKey);
+                ? Verify.VerifyAsync(Snippet.FixedBody(body), Snippet.FixedBody(fixedBody), DisposedWithoutCommitFixer.EquivalenceKey)
+                : Verify.VerifyAsync(Snippet.FixedSyncBody(body), Snippet.FixedSyncBody(fixedBody), DisposedWithoutCommitFixer.EquivalenceKey);
         }
 
         [Fact]
@@ -100,7 +101,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         public Task No_fix_when_the_end_is_not_the_only_place_missing_a_commit(string name, string body)
         {
             _ = name;
-            return Verify.VerifyNoFixAsync(FixSnippet.FixedBody(body));
+            return Verify.VerifyNoFixAsync(Snippet.FixedBody(body));
         }
     }
 }

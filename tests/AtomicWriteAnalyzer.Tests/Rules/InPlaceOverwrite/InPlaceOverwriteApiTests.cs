@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.TestKit.AnalyzerVerifier<AtomicWriteAnalyzer.Tests.TestKit.InPlaceOverwriteOnly>;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
 {
     /// <summary>
     /// AW0001 over every catalogued API and overload family, each writing to <c>tokens.json</c>, and the same calls
@@ -143,7 +143,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         public Task Span_and_memory_overloads_are_reported(string api, string body)
         {
             Assert.NotNull(api);
-            var test = new CSharpAnalyzerVerifier<InPlaceOverwriteOnly>.Test
+            var test = new AnalyzerVerifier<InPlaceOverwriteOnly>.Test
             {
                 TestCode = Snippet.Body(body),
                 ReferenceAssemblies = TestReferences.Net90,

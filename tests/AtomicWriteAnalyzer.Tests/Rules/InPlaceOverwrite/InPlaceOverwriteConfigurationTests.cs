@@ -1,11 +1,11 @@
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.TestKit.AnalyzerVerifier<AtomicWriteAnalyzer.Tests.TestKit.InPlaceOverwriteOnly>;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
 {
     /// <summary>
     /// What users control: <c>[SensitiveFile]</c>, the <c>atomic_write.*</c> options (each shown to change the result
@@ -80,7 +80,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         [Fact]
         public async Task Options_apply_per_file()
         {
-            var test = new CSharpAnalyzerVerifier<InPlaceOverwriteOnly>.Test();
+            var test = new AnalyzerVerifier<InPlaceOverwriteOnly>.Test();
             test.TestState.Sources.Add(("/src/A.cs", Snippet.Body("{|AW0001:File.WriteAllText(Path.Combine(directory, \"store.bin\"), json)|};").Replace("class C", "class A")));
             test.TestState.Sources.Add(("/other/B.cs", Snippet.Body("File.WriteAllText(Path.Combine(directory, \"store.bin\"), json);").Replace("class C", "class B")));
             test.TestState.AnalyzerConfigFiles.Add(("/src/.editorconfig", "[*.cs]\natomic_write.sensitive_paths = *.bin\n"));
@@ -90,7 +90,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         [Fact]
         public async Task Global_options_apply_when_the_file_has_none()
         {
-            var test = new CSharpAnalyzerVerifier<InPlaceOverwriteOnly>.Test
+            var test = new AnalyzerVerifier<InPlaceOverwriteOnly>.Test
             {
                 TestCode = Snippet.Body("{|AW0001:File.WriteAllText(Path.Combine(directory, \"store.bin\"), json)|};"),
             };
@@ -312,7 +312,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         public async Task Half_typed_helpers_serializers_and_wrappers_never_throw(string code)
         {
             // Half-typed code may or may not give AW0001; what matters is that the analyzer does not throw (AD0001).
-            var diagnostics = await AnalyzerRunner.RunAllowingErrorsAsync(new InPlaceOverwriteOnly(), Snippet.Usings + "using System.Xml.Serialization;\n" + code);
+            var diagnostics = await AnalyzerVerifier<InPlaceOverwriteOnly>.DiagnosticsAllowingErrorsAsync(Snippet.Usings + "using System.Xml.Serialization;\n" + code);
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         }
 
@@ -331,6 +331,6 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             return test.RunAsync();
         }
 
-        private static CSharpAnalyzerVerifier<InPlaceOverwriteOnly>.Test VerifyCSTest(string code) => new() { TestCode = code };
+        private static AnalyzerVerifier<InPlaceOverwriteOnly>.Test VerifyCSTest(string code) => new() { TestCode = code };
     }
 }

@@ -2,10 +2,11 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes.Client
+namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
 {
     /// <summary>
     /// The fixes as a user runs them: <c>dotnet format analyzers --diagnostics AW0001</c> on a copy of
@@ -13,11 +14,11 @@ namespace AtomicWriteAnalyzer.Tests.Fixes.Client
     /// <c>File.WriteAllText</c> and the <c>FileStream</c> + serializer), no AW0004 may appear, the build must succeed,
     /// and the program's second save must leave backups behind.
     /// </summary>
-    public sealed class DotnetFormatClientTests
+    public sealed class InPlaceOverwriteDotnetFormatFixTests
     {
         private readonly ITestOutputHelper _output;
 
-        public DotnetFormatClientTests(ITestOutputHelper output) => _output = output;
+        public InPlaceOverwriteDotnetFormatFixTests(ITestOutputHelper output) => _output = output;
 
         [SkippableFact]
         public void Dotnet_format_fixes_the_sample_which_then_builds_and_runs()

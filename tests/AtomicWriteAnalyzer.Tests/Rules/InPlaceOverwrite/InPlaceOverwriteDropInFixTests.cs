@@ -1,10 +1,10 @@
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.TestKit.FixVerifier<AtomicWriteAnalyzer.Tests.TestKit.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes
+namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
 {
     /// <summary>AW0001's drop-in fixes: the same call on <c>AtomicFile</c>, compiled against the runtime.</summary>
     public sealed class InPlaceOverwriteDropInFixTests
@@ -45,7 +45,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         public Task Drop_in_call_is_rewritten_to_AtomicFile(string name, string statement, string fixedStatement)
         {
             _ = name;
-            return Verify.VerifyAsync(FixSnippet.Body(statement), FixSnippet.FixedBody(fixedStatement), InPlaceOverwriteFixer.EquivalenceKey);
+            return Verify.VerifyAsync(Snippet.FixBody(statement), Snippet.FixedBody(fixedStatement), InPlaceOverwriteFixer.EquivalenceKey);
         }
 
         /// <summary>Span and memory overloads that <c>File</c> has since .NET 9.</summary>
@@ -65,8 +65,8 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         {
             _ = name;
             return Verify.VerifyAsync(
-                FixSnippet.Body(statement),
-                FixSnippet.FixedBody(fixedStatement),
+                Snippet.FixBody(statement),
+                Snippet.FixedBody(fixedStatement),
                 InPlaceOverwriteFixer.EquivalenceKey,
                 editorConfig: null,
                 test => test.ReferenceAssemblies = TestReferences.Net90);

@@ -2,12 +2,11 @@ using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
 using AtomicWriteAnalyzer.Contract;
-using AtomicWriteAnalyzer.Tests.Rules;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.TestKit.FixVerifier<AtomicWriteAnalyzer.Tests.TestKit.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes
+namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
 {
     /// <summary>
     /// Fix All skips what it cannot fix and fixes the rest, also when driven like <c>dotnet format</c> (one
@@ -21,16 +20,16 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         [Fact]
         public Task Fix_All_fixes_the_others_when_an_unfixable_diagnostic_comes_first()
         {
-            string source = FixSnippet.Body("""
+            string source = Snippet.FixBody("""
                 {|AW0001:fs.File.WriteAllText(path, json)|};
                 {|AW0001:File.WriteAllText(path, json)|};
                 {|AW0001:File.WriteAllBytes(path + ".key", bytes)|};
-                """).Replace("class C\n{\n", "class C\n{\n    " + Abstractions + "\n") + Snippet.FileSystemAbstractions;
-            string fixedSource = FixSnippet.FixedBody("""
+                """, Abstractions) + Snippet.FileSystemAbstractions;
+            string fixedSource = Snippet.FixedBody("""
                 {|AW0001:fs.File.WriteAllText(path, json)|};
                 AtomicFile.WriteAllText(path, json);
                 AtomicFile.WriteAllBytes(path + ".key", bytes);
-                """).Replace("class C\n{\n", "class C\n{\n    " + Abstractions + "\n") + Snippet.FileSystemAbstractions;
+                """, Abstractions) + Snippet.FileSystemAbstractions;
             return Verify.VerifyAsync(source, fixedSource, InPlaceOverwriteFixer.EquivalenceKey);
         }
 
@@ -63,7 +62,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
                     }
                 }
                 """;
-            var harness = await FixHarness.CreateAsync(new InPlaceOverwriteOnly(), new InPlaceOverwriteFixer(), first, Second);
+            var harness = await FixVerifier<InPlaceOverwriteOnly, InPlaceOverwriteFixer>.WorkspaceAsync(first, Second);
             var before = await harness.DiagnosticsAsync(harness.Project);
             Assert.Equal(4, before.Length);
             Assert.Empty(await harness.ActionsAsync(before[0]));
@@ -88,7 +87,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         [MemberData(nameof(Titles))]
         public async Task Title_says_what_happens_and_the_key_is_the_rule_constant(string statement, string title)
         {
-            var harness = await FixHarness.CreateAsync(new InPlaceOverwriteOnly(), new InPlaceOverwriteFixer(), FixSnippet.Body(statement));
+            var harness = await FixVerifier<InPlaceOverwriteOnly, InPlaceOverwriteFixer>.WorkspaceAsync(Snippet.FixBody(statement));
             var diagnostic = Assert.Single(await harness.DiagnosticsAsync(harness.Project));
 
             var action = Assert.Single(await harness.ActionsAsync(diagnostic));
@@ -100,8 +99,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         [Fact]
         public Task Writes_through_System_IO_Abstractions_are_not_fixed()
         {
-            string source = FixSnippet.Body("{|AW0001:fs.File.WriteAllText(path, json)|};")
-                .Replace("class C\n{\n", "class C\n{\n    " + Abstractions + "\n") + Snippet.FileSystemAbstractions;
+            string source = Snippet.FixBody("{|AW0001:fs.File.WriteAllText(path, json)|};", Abstractions) + Snippet.FileSystemAbstractions;
             return Verify.VerifyNoFixAsync(source);
         }
 
@@ -109,7 +107,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         public Task No_fix_when_the_project_does_not_reference_the_runtime()
         {
             return Verify.VerifyNoFixAsync(
-                FixSnippet.Body("{|AW0001:File.WriteAllText(path, json)|};"),
+                Snippet.FixBody("{|AW0001:File.WriteAllText(path, json)|};"),
                 test => test.TestState.AdditionalReferences.Clear());
         }
 

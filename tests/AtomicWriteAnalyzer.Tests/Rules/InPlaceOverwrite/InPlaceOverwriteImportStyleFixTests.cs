@@ -1,16 +1,16 @@
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.TestKit.FixVerifier<AtomicWriteAnalyzer.Tests.TestKit.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes
+namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
 {
     /// <summary>
     /// Where <c>using AtomicWrite;</c> goes: the file's own style (inside or outside the namespace, System first or
     /// not, as .editorconfig says), file-scoped namespaces, top-level programs; never twice; and a name that would
     /// be ambiguous stays qualified.
     /// </summary>
-    public sealed class InPlaceOverwriteImportStyleTests
+    public sealed class InPlaceOverwriteImportStyleFixTests
     {
         public static TheoryData<string, string?, string, string> Styles => new()
         {

@@ -2,18 +2,18 @@ using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
 using AtomicWriteAnalyzer.Rules;
-using AtomicWriteAnalyzer.Tests.Rules;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.TestKit.FixVerifier<AtomicWriteAnalyzer.Tests.TestKit.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes
+namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
 {
     /// <summary>
     /// The AW0001 fix (light bulb and Fix All) turns writes into AtomicFile saves, which keep a backup: a plain delete
     /// of the same file in the same type would let the next AtomicFile load bring the content back (AW0005), so the
     /// fix turns those deletes into AtomicFile.Delete too. Each rewritten case has a twin that stays as it is.
     /// </summary>
-    public sealed class InPlaceOverwriteLeftoverDeleteTests
+    public sealed class InPlaceOverwriteLeftoverDeleteFixTests
     {
         private const string Paths = "private const string TokenPath = \"tokens.json\";\nprivate const string OtherPath = \"other.json\";\n";
 
@@ -57,11 +57,11 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         public async Task The_fix_leaves_no_plain_delete_of_a_saved_file(string name, string members, string fixedMembers, int backupFindingsLeft)
         {
             Assert.NotNull(name);
-            string fixedSource = FixSnippet.FixedMembers(fixedMembers);
+            string fixedSource = Snippet.FixedMembers(fixedMembers);
 
-            await Verify.VerifyAsync(FixSnippet.Members(members), fixedSource, InPlaceOverwriteFixer.EquivalenceKey);
+            await Verify.VerifyAsync(Snippet.FixMembers(members), fixedSource, InPlaceOverwriteFixer.EquivalenceKey);
 
-            var left = await AnalyzerRunner.RunAsync(new DeleteLeavesBackupAnalyzer(), fixedSource);
+            var left = await AnalyzerVerifier<DeleteLeavesBackupAnalyzer>.DiagnosticsAsync(fixedSource);
             Assert.Equal(backupFindingsLeft, left.Count(d => d.Id == RuleIdentifiers.DeleteLeavesBackup));
         }
     }

@@ -1,10 +1,10 @@
 using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Contract;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
 {
     /// <summary>What AW0001 hands to its code fix through <c>Diagnostic.Properties</c>.</summary>
     public sealed class InPlaceOverwritePropertiesTests
@@ -47,7 +47,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             string code = Snippet.Body("var path = Path.Combine(directory, \"tokens.json\");\n" + statement, "private readonly System.IO.Abstractions.IFileSystem fs = null!;")
                 + Snippet.FileSystemAbstractions;
 
-            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new InPlaceOverwriteOnly(), code));
+            var diagnostic = Assert.Single(await AnalyzerVerifier<InPlaceOverwriteOnly>.DiagnosticsAsync(code));
 
             Assert.Equal(shape, diagnostic.Properties[DiagnosticPropertyNames.Shape]);
             Assert.Equal(api, diagnostic.Properties[DiagnosticPropertyNames.Api]);
@@ -65,7 +65,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         {
             string code = Snippet.Body("var path = Path.Combine(directory, \"tokens.json\");\nusing var stream = new FileStream(path, FileMode.Create);\nFile.WriteAllText(path, json);");
 
-            var diagnostics = await AnalyzerRunner.RunAsync(new InPlaceOverwriteOnly(), code);
+            var diagnostics = await AnalyzerVerifier<InPlaceOverwriteOnly>.DiagnosticsAsync(code);
 
             Assert.Equal(
                 new[] { "File.WriteAllText(path, json)", "new FileStream(path, FileMode.Create)" },

@@ -1,10 +1,11 @@
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
-using VerifyAW0004 = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.DisposedWithoutCommitAnalyzer>;
+using Verify = AtomicWriteAnalyzer.Tests.TestKit.FixVerifier<AtomicWriteAnalyzer.Tests.TestKit.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
+using VerifyAW0004 = AtomicWriteAnalyzer.Tests.TestKit.AnalyzerVerifier<AtomicWriteAnalyzer.Rules.DisposedWithoutCommitAnalyzer>;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes
+namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
 {
     /// <summary>
     /// AW0001's stream and writer fixes: <c>AtomicFile.Create</c>/<c>CreateText</c> with the commit where the original
@@ -297,8 +298,8 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         public async Task Stream_is_rewritten_with_a_commit_where_the_original_completed(string name, string body, string fixedBody)
         {
             _ = name;
-            string fixedSource = FixSnippet.FixedSyncBody(fixedBody);
-            await Verify.VerifyAsync(FixSnippet.SyncBody(body), fixedSource, InPlaceOverwriteFixer.EquivalenceKey);
+            string fixedSource = Snippet.FixedSyncBody(fixedBody);
+            await Verify.VerifyAsync(Snippet.FixSyncBody(body), fixedSource, InPlaceOverwriteFixer.EquivalenceKey);
             await VerifyAW0004.VerifyAnalyzerAsync(fixedSource);
         }
     }

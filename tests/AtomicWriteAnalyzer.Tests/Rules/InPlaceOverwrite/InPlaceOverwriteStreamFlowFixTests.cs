@@ -1,10 +1,11 @@
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
-using VerifyAW0004 = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.DisposedWithoutCommitAnalyzer>;
+using Verify = AtomicWriteAnalyzer.Tests.TestKit.FixVerifier<AtomicWriteAnalyzer.Tests.TestKit.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
+using VerifyAW0004 = AtomicWriteAnalyzer.Tests.TestKit.AnalyzerVerifier<AtomicWriteAnalyzer.Rules.DisposedWithoutCommitAnalyzer>;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes
+namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
 {
     /// <summary>
     /// AW0001's stream fixes in async code (<c>await CommitAsync()</c>), around returns of values, with several
@@ -47,8 +48,8 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         public async Task Async_code_commits_with_CommitAsync(string name, string body, string fixedBody)
         {
             _ = name;
-            string fixedSource = FixSnippet.FixedBody(fixedBody);
-            await Verify.VerifyAsync(FixSnippet.Body(body), fixedSource, InPlaceOverwriteFixer.EquivalenceKey);
+            string fixedSource = Snippet.FixedBody(fixedBody);
+            await Verify.VerifyAsync(Snippet.FixBody(body), fixedSource, InPlaceOverwriteFixer.EquivalenceKey);
             await VerifyAW0004.VerifyAnalyzerAsync(fixedSource);
         }
 
@@ -103,8 +104,8 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         public Task Two_streams_leaving_through_the_same_return_both_commit_before_it()
         {
             return Verify.VerifyAsync(
-                FixSnippet.SyncBody("using var first = {|AW0001:File.Create(path)|};\nusing var second = {|AW0001:File.Create(path + \".key\")|};\nif (flag) return;\nfirst.Write(bytes);\nsecond.Write(bytes);"),
-                FixSnippet.FixedSyncBody("using var first = AtomicFile.Create(path);\nusing var second = AtomicFile.Create(path + \".key\");\nif (flag)\n{\n    first.Commit();\n    second.Commit();\n    return;\n}\nfirst.Write(bytes);\nfirst.Commit();\nsecond.Write(bytes);\nsecond.Commit();"),
+                Snippet.FixSyncBody("using var first = {|AW0001:File.Create(path)|};\nusing var second = {|AW0001:File.Create(path + \".key\")|};\nif (flag) return;\nfirst.Write(bytes);\nsecond.Write(bytes);"),
+                Snippet.FixedSyncBody("using var first = AtomicFile.Create(path);\nusing var second = AtomicFile.Create(path + \".key\");\nif (flag)\n{\n    first.Commit();\n    second.Commit();\n    return;\n}\nfirst.Write(bytes);\nfirst.Commit();\nsecond.Write(bytes);\nsecond.Commit();"),
                 InPlaceOverwriteFixer.EquivalenceKey);
         }
 

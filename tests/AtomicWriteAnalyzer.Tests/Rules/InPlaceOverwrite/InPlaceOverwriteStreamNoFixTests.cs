@@ -1,8 +1,9 @@
 using System.Threading.Tasks;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.TestKit.FixVerifier<AtomicWriteAnalyzer.Tests.TestKit.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes
+namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
 {
     /// <summary>
     /// The stream shapes AW0001 reports but does not fix, because no commit can be placed exactly where the
@@ -47,8 +48,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         {
             _ = name;
             string members = "private Stream? _kept;\nprivate static void Keep(Stream stream) { }\nprivate static string Compute() => \"\";";
-            string source = FixSnippet.SyncBody(body).Replace("class C\n{\n", "class C\n{\n    " + FixSnippet.Indent(members, 4) + "\n");
-            return Verify.VerifyNoFixAsync(source);
+            return Verify.VerifyNoFixAsync(Snippet.FixSyncBody(body, members));
         }
 
         [Fact]

@@ -1,10 +1,11 @@
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
-using VerifyAW0004 = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Rules.DisposedWithoutCommitAnalyzer>;
+using Verify = AtomicWriteAnalyzer.Tests.TestKit.FixVerifier<AtomicWriteAnalyzer.Tests.TestKit.InPlaceOverwriteOnly, AtomicWriteAnalyzer.CodeFixes.Rules.InPlaceOverwriteFixer>;
+using VerifyAW0004 = AtomicWriteAnalyzer.Tests.TestKit.AnalyzerVerifier<AtomicWriteAnalyzer.Rules.DisposedWithoutCommitAnalyzer>;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes
+namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
 {
     /// <summary>AW0001's XML fix: <c>Save(path)</c> becomes a save into an <c>AtomicFile.Create</c> stream, then the commit.</summary>
     public sealed class InPlaceOverwriteXmlFixTests
@@ -61,8 +62,8 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         public async Task Xml_save_goes_through_an_atomic_stream(string name, string body, string fixedBody, bool isAsync)
         {
             _ = name;
-            string source = isAsync ? FixSnippet.Body(body) : FixSnippet.SyncBody(body);
-            string fixedSource = isAsync ? FixSnippet.FixedBody(fixedBody) : FixSnippet.FixedSyncBody(fixedBody);
+            string source = isAsync ? Snippet.FixBody(body) : Snippet.FixSyncBody(body);
+            string fixedSource = isAsync ? Snippet.FixedBody(fixedBody) : Snippet.FixedSyncBody(fixedBody);
             await Verify.VerifyAsync(source, fixedSource, InPlaceOverwriteFixer.EquivalenceKey);
             await VerifyAW0004.VerifyAnalyzerAsync(fixedSource);
         }
@@ -79,8 +80,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         public Task Xml_save_is_not_fixed(string name, string body)
         {
             _ = name;
-            string source = FixSnippet.SyncBody(body).Replace("class C\n{\n", "class C\n{\n    private static XDocument Build() => new XDocument(new XElement(\"tokens\"));\n");
-            return Verify.VerifyNoFixAsync(source);
+            return Verify.VerifyNoFixAsync(Snippet.FixSyncBody(body, "private static XDocument Build() => new XDocument(new XElement(\"tokens\"));"));
         }
     }
 }

@@ -1,16 +1,16 @@
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.ReadWithoutRecoveryOnly>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.TestKit.AnalyzerVerifier<AtomicWriteAnalyzer.Tests.TestKit.ReadWithoutRecoveryOnly>;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Rules.ReadWithoutRecovery
 {
     /// <summary>
     /// AW0002 over every catalogued read of a sensitive file, and the reads, opens and files it leaves alone.
     /// Which files count as sensitive is AW0001's model; <see cref="ReadWithoutRecoverySensitivityTests"/> checks that
     /// both rules agree.
     /// </summary>
-    public sealed class ReadWithoutRecoveryTests
+    public sealed class ReadWithoutRecoveryDiagnosticsTests
     {
         private const string Token = "var path = Path.Combine(directory, \"tokens.json\");\n";
 
@@ -150,7 +150,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         public Task Top_level_statements_are_analyzed(string name, string code)
         {
             Assert.NotNull(name);
-            var test = new CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.ReadWithoutRecoveryOnly>.Test { TestCode = code };
+            var test = new AnalyzerVerifier<AtomicWriteAnalyzer.Tests.TestKit.ReadWithoutRecoveryOnly>.Test { TestCode = code };
             test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
             return test.RunAsync();
         }
@@ -185,7 +185,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         [MemberData(nameof(HalfTypedCode))]
         public Task Half_typed_code_never_throws(string body)
         {
-            return HalfTypedCodeRunner.AssertNoAnalyzerExceptionAsync(new AtomicWriteAnalyzer.Tests.Verifiers.ReadWithoutRecoveryOnly(), Snippet.Body(body));
+            return AnalyzerVerifier<AtomicWriteAnalyzer.Tests.TestKit.ReadWithoutRecoveryOnly>.AssertNoExceptionWhileTypingAsync(Snippet.Body(body));
         }
     }
 }

@@ -2,13 +2,11 @@ using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
 using AtomicWriteAnalyzer.Contract;
-using AtomicWriteAnalyzer.Tests.Infrastructure;
-using AtomicWriteAnalyzer.Tests.Rules;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.ReadWithoutRecoveryOnly, AtomicWriteAnalyzer.CodeFixes.Rules.ReadWithoutRecoveryFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.TestKit.FixVerifier<AtomicWriteAnalyzer.Tests.TestKit.ReadWithoutRecoveryOnly, AtomicWriteAnalyzer.CodeFixes.Rules.ReadWithoutRecoveryFixer>;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes
+namespace AtomicWriteAnalyzer.Tests.Rules.ReadWithoutRecovery
 {
     /// <summary>
     /// AW0002's fixes, compiled against the runtime: <c>File.ReadAll*</c> → <c>AtomicFile.ReadAll*</c>, a read parsed at
@@ -330,7 +328,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
                     XDocument Load(string settingsPath) => XDocument.Load(settingsPath);
                 }
                 """;
-            var harness = await FixHarness.CreateAsync(new ReadWithoutRecoveryOnly(), new ReadWithoutRecoveryFixer(), First, Second);
+            var harness = await FixVerifier<ReadWithoutRecoveryOnly, ReadWithoutRecoveryFixer>.WorkspaceAsync(First, Second);
             var before = await harness.DiagnosticsAsync(harness.Project);
             Assert.Equal(3, before.Length);
             Assert.Empty(await harness.ActionsAsync(before[0]));
@@ -356,7 +354,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         [MemberData(nameof(Titles))]
         public async Task Title_says_what_happens_and_the_key_is_the_rule_constant(string statement, string title)
         {
-            var harness = await FixHarness.CreateAsync(new ReadWithoutRecoveryOnly(), new ReadWithoutRecoveryFixer(), Code(statement));
+            var harness = await FixVerifier<ReadWithoutRecoveryOnly, ReadWithoutRecoveryFixer>.WorkspaceAsync(Code(statement));
             var diagnostic = Assert.Single(await harness.DiagnosticsAsync(harness.Project));
 
             var action = Assert.Single(await harness.ActionsAsync(diagnostic));
@@ -375,10 +373,8 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
 
         private const string Members = "static JsonSerializerOptions CreateOptions() => new();";
 
-        private static string Code(string statement, string members = Members) => WithMembers(FixSnippet.Body(statement), members);
+        private static string Code(string statement, string members = Members) => Snippet.FixBody(statement, members);
 
-        private static string Fixed(string statement, string members = Members) => WithMembers(FixSnippet.FixedBody(statement), members);
-
-        private static string WithMembers(string code, string members) => code.Replace("class C\n{\n", "class C\n{\n    " + members + "\n\n");
+        private static string Fixed(string statement, string members = Members) => Snippet.FixedBody(statement, members);
     }
 }

@@ -1,10 +1,10 @@
 using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Contract;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Rules.ReadWithoutRecovery
 {
     /// <summary>
     /// Which fix AW0002 hands to its code fix (<see cref="DiagnosticPropertyNames.Fix"/>): a drop-in <c>ReadAll</c>
@@ -63,7 +63,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
                 "private readonly System.IO.Abstractions.IFileSystem fs = null!;\nstatic JsonSerializerOptions Options() => new();")
                 + Snippet.FileSystemAbstractions;
 
-            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryOnly(), code));
+            var diagnostic = Assert.Single(await AnalyzerVerifier<ReadWithoutRecoveryOnly>.DiagnosticsAsync(code));
 
             Assert.Equal(shape, diagnostic.Properties[DiagnosticPropertyNames.Shape]);
             Assert.Equal(fix, diagnostic.Properties[DiagnosticPropertyNames.Fix]);
@@ -101,7 +101,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
                 "var path = Path.Combine(directory, \"tokens.json\");\n" + statements,
                 $"private {Dict}? _field;\nstatic JsonSerializerOptions Options() => new();");
 
-            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryOnly(), code));
+            var diagnostic = Assert.Single(await AnalyzerVerifier<ReadWithoutRecoveryOnly>.DiagnosticsAsync(code));
 
             Assert.Equal(fix, diagnostic.Properties[DiagnosticPropertyNames.Fix]);
             Assert.Equal(additionalLocations, diagnostic.AdditionalLocations.Count);
@@ -112,7 +112,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         {
             string code = Snippet.Body("var path = Path.Combine(directory, \"tokens.json\");\n_ = JsonSerializer.Deserialize<int>(File.ReadAllText(path)) + 1;");
 
-            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryOnly(), code));
+            var diagnostic = Assert.Single(await AnalyzerVerifier<ReadWithoutRecoveryOnly>.DiagnosticsAsync(code));
 
             var parse = diagnostic.AdditionalLocations.Single();
             Assert.Equal("JsonSerializer.Deserialize<int>(File.ReadAllText(path))", parse.SourceTree!.ToString().Substring(parse.SourceSpan.Start, parse.SourceSpan.Length));

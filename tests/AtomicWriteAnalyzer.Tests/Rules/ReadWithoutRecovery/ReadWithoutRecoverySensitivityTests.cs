@@ -1,11 +1,11 @@
 using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Contract;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.ReadWithoutRecoveryOnly>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.TestKit.AnalyzerVerifier<AtomicWriteAnalyzer.Tests.TestKit.ReadWithoutRecoveryOnly>;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Rules.ReadWithoutRecovery
 {
     /// <summary>
     /// AW0002 uses AW0001's model of a sensitive file: the same signals, counter-signals and reasons, and the same
@@ -44,8 +44,8 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             string write = Snippet.Members(members + $"\nvoid Save(string directory, string json) => File.WriteAllText({path}, json);");
             string read = Snippet.Members(members + $"\nstring Load(string directory) => File.ReadAllText({path});");
 
-            var written = await AnalyzerRunner.RunAsync(new InPlaceOverwriteOnly(), write);
-            var readBack = await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryOnly(), read);
+            var written = await AnalyzerVerifier<InPlaceOverwriteOnly>.DiagnosticsAsync(write);
+            var readBack = await AnalyzerVerifier<ReadWithoutRecoveryOnly>.DiagnosticsAsync(read);
 
             Assert.Equal(sensitive ? 1 : 0, written.Length);
             Assert.Equal(sensitive ? 1 : 0, readBack.Length);
@@ -118,8 +118,8 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             Assert.NotNull(name);
             string source = Snippet.Usings + code;
 
-            var written = (await AnalyzerRunner.RunAsync(new InPlaceOverwriteOnly(), source)).Select(d => d.Properties[DiagnosticPropertyNames.Reason]).ToList();
-            var readBack = (await AnalyzerRunner.RunAsync(new ReadWithoutRecoveryOnly(), source)).Select(d => d.Properties[DiagnosticPropertyNames.Reason]).ToList();
+            var written = (await AnalyzerVerifier<InPlaceOverwriteOnly>.DiagnosticsAsync(source)).Select(d => d.Properties[DiagnosticPropertyNames.Reason]).ToList();
+            var readBack = (await AnalyzerVerifier<ReadWithoutRecoveryOnly>.DiagnosticsAsync(source)).Select(d => d.Properties[DiagnosticPropertyNames.Reason]).ToList();
 
             Assert.True((reason == null ? new string?[0] : new[] { reason }).SequenceEqual(written), string.Join(" | ", written));
             Assert.Equal(written, readBack);

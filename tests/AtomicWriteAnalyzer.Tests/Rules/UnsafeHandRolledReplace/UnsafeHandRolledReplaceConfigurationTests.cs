@@ -1,12 +1,11 @@
 using System.IO;
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.Tests.Infrastructure;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Microsoft.CodeAnalysis;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.UnsafeHandRolledReplaceOnly>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.TestKit.AnalyzerVerifier<AtomicWriteAnalyzer.Tests.TestKit.UnsafeHandRolledReplaceOnly>;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Rules.UnsafeHandRolledReplace
 {
     /// <summary>
     /// AW0003 is about an explicit attempt at atomicity, so it applies whatever the target's sensitivity; only
@@ -42,7 +41,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         [Fact]
         public Task Top_level_program_is_reported_on_the_temp_write()
         {
-            var test = new CSharpAnalyzerVerifier<UnsafeHandRolledReplaceOnly>.Test
+            var test = new AnalyzerVerifier<UnsafeHandRolledReplaceOnly>.Test
             {
                 TestCode = """
                     using System.IO;
@@ -67,7 +66,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             const string write = "File.WriteAllText(tempPath, JsonSerializer.Serialize(profile))";
             Assert.Contains(write, profileStore);
 
-            var test = new CSharpAnalyzerVerifier<UnsafeHandRolledReplaceOnly>.Test();
+            var test = new AnalyzerVerifier<UnsafeHandRolledReplaceOnly>.Test();
             test.TestState.Sources.Add(("ProfileStore.cs", profileStore.Replace(write, "{|AW0003:" + write + "|}")));
             test.TestState.Sources.Add(TokenStoreSample.Models);
             return test.RunAsync();
@@ -114,8 +113,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         [MemberData(nameof(HalfTypedCode))]
         public Task Half_typed_code_never_throws(string body)
         {
-            return HalfTypedCodeRunner.AssertNoAnalyzerExceptionAsync(
-                new UnsafeHandRolledReplaceOnly(), Snippet.Body("var path = Path.Combine(directory, \"settings.json\");\n" + body));
+            return AnalyzerVerifier<UnsafeHandRolledReplaceOnly>.AssertNoExceptionWhileTypingAsync(Snippet.Body("var path = Path.Combine(directory, \"settings.json\");\n" + body));
         }
     }
 }

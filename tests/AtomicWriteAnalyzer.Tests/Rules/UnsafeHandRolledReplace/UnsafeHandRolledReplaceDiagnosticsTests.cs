@@ -1,19 +1,19 @@
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Microsoft.CodeAnalysis;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.UnsafeHandRolledReplaceOnly>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.TestKit.AnalyzerVerifier<AtomicWriteAnalyzer.Tests.TestKit.UnsafeHandRolledReplaceOnly>;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Rules.UnsafeHandRolledReplace
 {
     /// <summary>
     /// AW0003: each way a write-then-rename goes wrong (no flush to disk, a predictable temp name, delete-then-move, a
     /// temp on another file system), each reported on the temp write; and the replaces that are as safe as .NET allows,
     /// the moves that are not replaces, and the files the user ignores.
     /// </summary>
-    public sealed class UnsafeHandRolledReplaceTests
+    public sealed class UnsafeHandRolledReplaceDiagnosticsTests
     {
         private const string Target = "var path = Path.Combine(directory, \"settings.json\");\n";
         private const string Unique = Target + "var tmp = Path.Combine(directory, Path.GetRandomFileName());\n";
@@ -128,7 +128,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             Assert.NotNull(name);
             string code = Regex.Replace(Code(body), @"\{\|AW0003:(.*?)\|\}", "$1", RegexOptions.Singleline);
 
-            var diagnostics = await AnalyzerRunner.RunAsync(new InPlaceOverwriteOnly(), code);
+            var diagnostics = await AnalyzerVerifier<InPlaceOverwriteOnly>.DiagnosticsAsync(code);
 
             Assert.Empty(diagnostics);
         }
@@ -167,7 +167,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         [Fact]
         public async Task The_rename_is_the_additional_location()
         {
-            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new UnsafeHandRolledReplaceOnly(), Code(Unique + "File.WriteAllText(tmp, json);\nFile.Move(tmp, path, true);")));
+            var diagnostic = Assert.Single(await AnalyzerVerifier<UnsafeHandRolledReplaceOnly>.DiagnosticsAsync(Code(Unique + "File.WriteAllText(tmp, json);\nFile.Move(tmp, path, true);")));
 
             var rename = diagnostic.AdditionalLocations.First();
             Assert.Equal("File.Move(tmp, path, true)", rename.SourceTree!.ToString().Substring(rename.SourceSpan.Start, rename.SourceSpan.Length));

@@ -2,13 +2,11 @@ using System.Linq;
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.CodeFixes.Rules;
 using AtomicWriteAnalyzer.Contract;
-using AtomicWriteAnalyzer.Tests.Infrastructure;
-using AtomicWriteAnalyzer.Tests.Rules;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using Verify = AtomicWriteAnalyzer.Tests.Fixes.FixVerifier<AtomicWriteAnalyzer.Tests.Verifiers.UnsafeHandRolledReplaceOnly, AtomicWriteAnalyzer.CodeFixes.Rules.UnsafeHandRolledReplaceFixer>;
+using Verify = AtomicWriteAnalyzer.Tests.TestKit.FixVerifier<AtomicWriteAnalyzer.Tests.TestKit.UnsafeHandRolledReplaceOnly, AtomicWriteAnalyzer.CodeFixes.Rules.UnsafeHandRolledReplaceFixer>;
 
-namespace AtomicWriteAnalyzer.Tests.Fixes
+namespace AtomicWriteAnalyzer.Tests.Rules.UnsafeHandRolledReplace
 {
     /// <summary>
     /// AW0003's fix, compiled against the runtime: a temp written by one <c>File.WriteAll*</c> call and moved over the
@@ -282,7 +280,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
                     }
                 }
                 """;
-            var harness = await FixHarness.CreateAsync(new UnsafeHandRolledReplaceOnly(), new UnsafeHandRolledReplaceFixer(), First, Second);
+            var harness = await FixVerifier<UnsafeHandRolledReplaceOnly, UnsafeHandRolledReplaceFixer>.WorkspaceAsync(First, Second);
             var before = await harness.DiagnosticsAsync(harness.Project);
             Assert.Equal(3, before.Length);
             Assert.Empty(await harness.ActionsAsync(before[0]));
@@ -310,7 +308,7 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
         [MemberData(nameof(Titles))]
         public async Task Title_says_what_happens_and_the_key_is_the_rule_constant(string statements, string title)
         {
-            var harness = await FixHarness.CreateAsync(new UnsafeHandRolledReplaceOnly(), new UnsafeHandRolledReplaceFixer(), Code(statements));
+            var harness = await FixVerifier<UnsafeHandRolledReplaceOnly, UnsafeHandRolledReplaceFixer>.WorkspaceAsync(Code(statements));
             var diagnostic = Assert.Single(await harness.DiagnosticsAsync(harness.Project));
 
             var action = Assert.Single(await harness.ActionsAsync(diagnostic));
@@ -329,10 +327,8 @@ namespace AtomicWriteAnalyzer.Tests.Fixes
 
         private const string Members = "static string Temp(string p) => p + \".new\";\nstatic string Resolve(string p) => Path.GetFullPath(p);";
 
-        private static string Code(string statements, string members = Members) => WithMembers(FixSnippet.Body(statements), members);
+        private static string Code(string statements, string members = Members) => Snippet.FixBody(statements, members);
 
-        private static string Fixed(string statements, string members = Members) => WithMembers(FixSnippet.FixedBody(statements), members);
-
-        private static string WithMembers(string code, string members) => code.Replace("class C\n{\n", "class C\n{\n    " + members + "\n\n");
+        private static string Fixed(string statements, string members = Members) => Snippet.FixedBody(statements, members);
     }
 }

@@ -1,9 +1,9 @@
 using System.Threading.Tasks;
 using AtomicWriteAnalyzer.Contract;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Rules.UnsafeHandRolledReplace
 {
     /// <summary>
     /// What AW0003 hands to its fix: the missing steps (<see cref="DiagnosticPropertyNames.Problems"/>), whether the
@@ -51,7 +51,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
                 "private readonly System.IO.Abstractions.IFileSystem fs = null!;\nstatic string Temp(string p) => p + \".new\";\nstatic string Locate() => \"settings.json\";")
                 + Snippet.FileSystemAbstractions;
 
-            var diagnostic = Assert.Single(await AnalyzerRunner.RunAsync(new UnsafeHandRolledReplaceOnly(), code));
+            var diagnostic = Assert.Single(await AnalyzerVerifier<UnsafeHandRolledReplaceOnly>.DiagnosticsAsync(code));
 
             Assert.Equal(problems, diagnostic.Properties[DiagnosticPropertyNames.Problems]);
             Assert.Equal(fix, diagnostic.Properties[DiagnosticPropertyNames.Fix]);

@@ -1,11 +1,11 @@
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using AtomicWriteAnalyzer.Tests.Verifiers;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Rules.UnsafeHandRolledReplace
 {
     /// <summary>
     /// AW0003 pairs each temp with its own rename (two temps built the same way from a random name are two files) and
@@ -62,7 +62,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
             Assert.NotNull(name);
             string code = Snippet.Body(body);
 
-            var diagnostics = await AnalyzerRunner.RunAsync(new UnsafeHandRolledReplaceOnly(), code);
+            var diagnostics = await AnalyzerVerifier<UnsafeHandRolledReplaceOnly>.DiagnosticsAsync(code);
 
             var actual = diagnostics
                 .OrderBy(d => d.Location.SourceSpan.Start)
@@ -118,7 +118,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules
         {
             var references = framework == "net8.0" ? TestReferences.Net80 : ReferenceAssemblies.NetStandard.NetStandard20;
 
-            var diagnostics = await AnalyzerRunner.RunOnAsync(references, new UnsafeHandRolledReplaceOnly(), DeleteThenMove + extraSource);
+            var diagnostics = await AnalyzerVerifier<UnsafeHandRolledReplaceOnly>.DiagnosticsOnAsync(references, DeleteThenMove + extraSource);
 
             var message = Assert.Single(diagnostics).GetMessage();
             Assert.EndsWith("the target is deleted before the move, so a crash in between leaves no file at all; " + advice, message);
