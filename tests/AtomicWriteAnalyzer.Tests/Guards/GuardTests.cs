@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using AtomicWriteAnalyzer.Tests.Infrastructure;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
 
 namespace AtomicWriteAnalyzer.Tests.Guards
@@ -81,7 +81,7 @@ namespace AtomicWriteAnalyzer.Tests.Guards
             { "no analyzer", "no analyzer reports it" },
             { "no fixer", "no fixer and no written reason" },
             { "fixer and reason", "has a fixer and a reason" },
-            { "no test", "no test names it" },
+            { "no test", "no test in its Rules/<RuleName>/ tests folder names it" },
             { "no page", "no docs/rules/AW0001.md" },
             { "page says no", "the page's fix row says 'No'" },
             { "readme says no", "the README's fix column says 'none'" },

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using AtomicWriteAnalyzer.Catalog;
-using AtomicWriteAnalyzer.Tests.Infrastructure;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -28,7 +28,10 @@ namespace AtomicWriteAnalyzer.Tests.Guards
 
         public IReadOnlyDictionary<string, string> NoFix { get; init; } = NoFixReasons;
 
-        /// <summary>Ids that some test source names (as <c>RuleIdentifiers.X</c> or as the literal id).</summary>
+        /// <summary>
+        /// Ids whose tests folder (<c>Rules/&lt;RuleName&gt;/</c>, the <see cref="RuleIdentifiers"/> field's name, as in
+        /// <c>src</c>) has a test source that names it (as <c>RuleIdentifiers.X</c>, or the id in a literal or in markup).
+        /// </summary>
         public ISet<string> TestedIds { get; init; } = new HashSet<string>();
 
         /// <summary>Each rule page's text, by id (absent: no page).</summary>
@@ -52,10 +55,9 @@ namespace AtomicWriteAnalyzer.Tests.Guards
             var fieldNames = typeof(RuleIdentifiers).GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Where(field => field.IsLiteral)
                 .ToDictionary(field => (string)field.GetRawConstantValue()!, field => field.Name);
-            var tests = SourceFile.Under("tests/AtomicWriteAnalyzer.Tests")
-                .Where(file => !file.Path.Contains("/Guards/", StringComparison.Ordinal))
-                .Select(file => file.Tree.ToString())
-                .Where(text => text.Contains("[Fact", StringComparison.Ordinal) || text.Contains("[Theory", StringComparison.Ordinal))
+            var tests = SourceFile.Under("tests/AtomicWriteAnalyzer.Tests/Rules")
+                .Select(file => (file.Path, Text: file.Tree.ToString()))
+                .Where(file => file.Text.Contains("[Fact", StringComparison.Ordinal) || file.Text.Contains("[Theory", StringComparison.Ordinal))
                 .ToList();
             var writes = ApiCatalog.Entries.Where(entry => entry.Role == ApiRole.Overwrite || entry.Role == ApiRole.OpenByMode).ToList();
 
@@ -64,8 +66,8 @@ namespace AtomicWriteAnalyzer.Tests.Guards
                 Ids = ids,
                 AnalyzedIds = Instances<DiagnosticAnalyzer>(typeof(RuleIdentifiers).Assembly).SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(),
                 FixableIds = Instances<CodeFixProvider>(typeof(CodeFixes.Rules.InPlaceOverwriteFixer).Assembly).SelectMany(f => f.FixableDiagnosticIds).ToHashSet(),
-                TestedIds = ids.Where(id => tests.Any(text => text.Contains("\"" + id + "\"", StringComparison.Ordinal)
-                    || text.Contains("RuleIdentifiers." + fieldNames[id], StringComparison.Ordinal))).ToHashSet(),
+                TestedIds = ids.Where(id => tests.Any(file => file.Path.Contains("/Rules/" + fieldNames[id] + "/", StringComparison.Ordinal)
+                    && (file.Text.Contains(id, StringComparison.Ordinal) || file.Text.Contains("RuleIdentifiers." + fieldNames[id], StringComparison.Ordinal)))).ToHashSet(),
                 Pages = ids.Where(id => File.Exists(PagePath(id))).ToDictionary(id => id, id => File.ReadAllText(PagePath(id))),
                 ReadmeFixColumn = ReadmeTable(File.ReadAllText(RepositoryPaths.Combine("README.md"))),
                 CatalogWritesWithFix = writes.Count(entry => entry.HasFix),

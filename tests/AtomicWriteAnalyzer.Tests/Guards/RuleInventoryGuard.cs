@@ -22,7 +22,7 @@ namespace AtomicWriteAnalyzer.Tests.Guards
                 bool hasReason = inventory.NoFix.TryGetValue(id, out var reason) && !string.IsNullOrWhiteSpace(reason);
                 Check(violations, inventory.AnalyzedIds.Contains(id), id, "no analyzer reports it");
                 Check(violations, hasFixer != hasReason, id, hasFixer ? "has a fixer and a reason for having none" : "has no fixer and no written reason why");
-                Check(violations, inventory.TestedIds.Contains(id), id, "no test names it");
+                Check(violations, inventory.TestedIds.Contains(id), id, "no test in its Rules/<RuleName>/ tests folder names it");
 
                 if (!inventory.Pages.TryGetValue(id, out var page))
                 {

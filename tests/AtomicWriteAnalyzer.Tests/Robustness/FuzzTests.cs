@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -32,9 +33,9 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
         {
             var origins = SeedCorpus.All.Select(s => s.Origin).ToList();
             Assert.True(origins.Count(o => o.StartsWith("tests/AtomicWriteAnalyzer.Tests/Rules/", StringComparison.Ordinal)) >= 100, "snippets from the rule tests");
-            Assert.True(origins.Count(o => o.StartsWith("tests/AtomicWriteAnalyzer.Tests/Fixes/", StringComparison.Ordinal)) >= 20, "snippets from the fix tests");
+            Assert.True(origins.Count(o => o.StartsWith("tests/AtomicWriteAnalyzer.Tests/Rules/", StringComparison.Ordinal) && o.Contains("FixTests.cs:", StringComparison.Ordinal)) >= 20, "snippets from the fix tests");
             Assert.Contains(origins, o => o.StartsWith("tests/AtomicWriteAnalyzer.Tests/ValidCode/", StringComparison.Ordinal));
-            foreach (string sample in Directory.GetFiles(Infrastructure.RepositoryPaths.Combine("samples", "TokenStore"), "*.cs"))
+            foreach (string sample in Directory.GetFiles(RepositoryPaths.Combine("samples", "TokenStore"), "*.cs"))
             {
                 Assert.Contains("samples/TokenStore/" + Path.GetFileName(sample), origins);
             }

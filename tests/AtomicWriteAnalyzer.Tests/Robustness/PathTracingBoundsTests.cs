@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
 
 namespace AtomicWriteAnalyzer.Tests.Robustness
@@ -16,6 +17,7 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
     /// </summary>
     public sealed class PathTracingBoundsTests
     {
+        /// <summary>For the generated files below (thousands of lines; the table rows use <see cref="Snippet"/>).</summary>
         private const string Usings = "using System;\nusing System.IO;\n\n";
 
         private const string NotFlushed = "The replace of 'settings.json' is not crash-safe: the temporary file is not flushed to disk with Flush(true) before the rename, so a power cut can leave the target empty";
@@ -143,7 +145,7 @@ namespace AtomicWriteAnalyzer.Tests.Robustness
         [MemberData(nameof(Cycles))]
         public async Task Cycles_are_cut(string name, string members, string expected)
         {
-            Assert.Equal(expected, await ProbeAsync(name, Usings + "class C\n{\n" + members + "\n}\n"));
+            Assert.Equal(expected, await ProbeAsync(name, Snippet.Members(members)));
         }
 
         [Theory]
