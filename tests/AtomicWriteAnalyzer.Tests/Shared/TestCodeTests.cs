@@ -128,11 +128,11 @@ namespace AtomicWriteAnalyzer.Tests.Shared
         public async Task A_test_or_build_tool_assembly_name_silences_AW0001(string assemblyName, bool reported)
         {
             string body = reported ? TokenWrite : Unmarked(TokenWrite);
-            var test = new CSharpAnalyzerVerifier<SensitiveFileAnalyzer>.Test { TestCode = Snippet.Body(body) };
+            var test = new AnalyzerVerifier<SensitiveFileAnalyzer>.Test { TestCode = Snippet.Body(body) };
             test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectAssemblyName(projectId, assemblyName));
             await test.RunAsync(CancellationToken.None);
 
-            var included = new CSharpAnalyzerVerifier<SensitiveFileAnalyzer>.Test { TestCode = Snippet.Body(TokenWrite) };
+            var included = new AnalyzerVerifier<SensitiveFileAnalyzer>.Test { TestCode = Snippet.Body(TokenWrite) };
             included.SolutionTransforms.Add((solution, projectId) => solution.WithProjectAssemblyName(projectId, assemblyName));
             included.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + IncludeTests + "\n"));
             await included.RunAsync(CancellationToken.None);

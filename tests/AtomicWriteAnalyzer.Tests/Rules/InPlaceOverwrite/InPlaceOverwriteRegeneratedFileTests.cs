@@ -1,8 +1,9 @@
 using System.Threading.Tasks;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.InPlaceOverwriteOnly>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.TestKit.AnalyzerVerifier<AtomicWriteAnalyzer.Tests.TestKit.InPlaceOverwriteOnly>;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
 {
     /// <summary>
     /// Files nothing is lost in: scripts and launchers the app writes from its own template, files of a type that

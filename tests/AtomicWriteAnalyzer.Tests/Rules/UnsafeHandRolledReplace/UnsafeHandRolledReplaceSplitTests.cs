@@ -1,8 +1,9 @@
 using System.Threading.Tasks;
+using AtomicWriteAnalyzer.Tests.TestKit;
 using Xunit;
-using VerifyCS = AtomicWriteAnalyzer.Tests.Verifiers.CSharpAnalyzerVerifier<AtomicWriteAnalyzer.Tests.Verifiers.UnsafeHandRolledReplaceOnly>;
+using VerifyCS = AtomicWriteAnalyzer.Tests.TestKit.AnalyzerVerifier<AtomicWriteAnalyzer.Tests.TestKit.UnsafeHandRolledReplaceOnly>;
 
-namespace AtomicWriteAnalyzer.Tests.Rules
+namespace AtomicWriteAnalyzer.Tests.Rules.UnsafeHandRolledReplace
 {
     /// <summary>
     /// AW0003 on a replace split across members of one type: the temp written in one member, renamed by a member it
