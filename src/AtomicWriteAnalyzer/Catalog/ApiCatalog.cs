@@ -138,8 +138,21 @@ namespace AtomicWriteAnalyzer.Catalog
         /// </summary>
         /// <remarks>A plain <see cref="HashSet{T}"/>, never written after construction (safe to read concurrently): an
         /// <c>ImmutableHashSet</c> lookup costs several times more, and this one runs on every invocation.</remarks>
+        /// <summary>
+        /// Names a project's own file-system abstraction gives its open-by-mode member (<c>IFileSystem.OpenFileStream(path,
+        /// FileMode.Create, ...)</c>), each read as <c>File.Open</c> when it takes a <c>FileMode</c> and returns a stream
+        /// (<see cref="LookAlikeWrappers"/>).
+        /// </summary>
+        public static readonly ImmutableDictionary<string, string> OpenByModeAliases = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["OpenFile"] = "Open",
+            ["OpenFileStream"] = "Open",
+            ["OpenStream"] = "Open",
+            ["OpenFileForWrite"] = "Open",
+        }.ToImmutableDictionary(StringComparer.Ordinal);
+
         public static readonly HashSet<string> MethodNames = new HashSet<string>(
-            Entries.Where(e => !e.IsConstructor).Select(e => e.MemberName).Concat(FileStreamFactoryMethods),
+            Entries.Where(e => !e.IsConstructor).Select(e => e.MemberName).Concat(FileStreamFactoryMethods).Concat(OpenByModeAliases.Keys),
             StringComparer.Ordinal);
 
         /// <summary>The constructed types worth a look, by simple name.</summary>

@@ -137,7 +137,11 @@ namespace AtomicWriteAnalyzer.Catalog
                     switch (node)
                     {
                         case AssignmentExpressionSyntax assignment when assignment.Left is IdentifierNameSyntax assigned:
-                            Excluded.Add(assigned.Identifier.ValueText);
+                            if (!IsNormalization(assignment, assigned.Identifier.ValueText))
+                            {
+                                Excluded.Add(assigned.Identifier.ValueText);
+                            }
+
                             break;
                         case InvocationExpressionSyntax invocation:
                             Invocation(invocation);
@@ -149,6 +153,28 @@ namespace AtomicWriteAnalyzer.Catalog
                 }
 
                 return true;
+            }
+
+            /// <summary>
+            /// <c>path = Normalize(path)</c>, <c>path = Path.GetFullPath(path)</c>: the same file under a cleaned-up name,
+            /// so the parameter still names what the caller passed.
+            /// </summary>
+            private static bool IsNormalization(AssignmentExpressionSyntax assignment, string name)
+            {
+                if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || !(assignment.Right is InvocationExpressionSyntax call))
+                {
+                    return false;
+                }
+
+                foreach (var argument in call.ArgumentList.Arguments)
+                {
+                    if (argument.Expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private void Invocation(InvocationExpressionSyntax invocation)

@@ -13,8 +13,9 @@ namespace AtomicWriteAnalyzer.Catalog
     /// A user's file-system wrapper that mirrors <c>File</c> (<c>IFileService.WriteAllText(string path, string text)</c>,
     /// <c>IStorage.Open(string path, FileMode mode)</c>) and whose body cannot be seen: an interface or abstract
     /// member, or one from another assembly. Its first parameter must be a path-like string, its name one of
-    /// <c>File</c>'s overwrites, and <c>Create</c>/<c>OpenWrite</c>/<c>CreateText</c> must return a stream or
-    /// writer. Types named atomic, safe, durable or transactional are trusted. Reported, never fixed.
+    /// <c>File</c>'s overwrites (or an open-by-mode name such as <c>OpenFileStream</c> with a <c>FileMode</c> parameter,
+    /// <see cref="ApiCatalog.OpenByModeAliases"/>), and <c>Create</c>/<c>OpenWrite</c>/<c>CreateText</c> must return a
+    /// stream or writer. Types named atomic, safe, durable or transactional are trusted. Reported, never fixed.
     /// </summary>
     internal static class LookAlikeWrappers
     {
@@ -22,7 +23,8 @@ namespace AtomicWriteAnalyzer.Catalog
         public static ApiEntry? Mirrored(IInvocationOperation invocation, IMethodSymbol method, INamedTypeSymbol type, AnalyzerCompilationContext context, out IOperation? path)
         {
             path = null;
-            var entry = ApiCatalog.Mirrored("System.IO.File", method.Name);
+            bool alias = ApiCatalog.OpenByModeAliases.TryGetValue(method.Name, out string? aliased);
+            var entry = ApiCatalog.Mirrored("System.IO.File", aliased ?? method.Name);
             if (entry == null || (entry.Role != ApiRole.Overwrite && entry.Role != ApiRole.OpenByMode) || entry.Shape == CallShape.Copy
                 || method.Parameters.Length == 0)
             {
@@ -43,6 +45,12 @@ namespace AtomicWriteAnalyzer.Catalog
             }
 
             if ((entry.Shape == CallShape.FileCreate || entry.Shape == CallShape.FileOpenWrite || entry.Shape == CallShape.FileCreateText) && !ReturnsStreamOrWriter(method))
+            {
+                return null;
+            }
+
+            // An open under another name counts only when it says how: a FileMode parameter and a stream back.
+            if (alias && (!ReturnsStreamOrWriter(method) || !method.Parameters.Any(p => p.Type.Name == "FileMode" && OperationHelpers.NamespaceIs(p.Type.ContainingNamespace, "System.IO"))))
             {
                 return null;
             }

@@ -72,6 +72,13 @@ namespace AtomicWriteAnalyzer.Paths
             return new PathPiece(Texts.ToList(), holders, Origins, OriginDetail);
         }
 
+        /// <summary>The same piece, with <paramref name="holder"/> holding a part of it, last (the weakest name).</summary>
+        public PathPiece WithPartHolder(PathHolder holder)
+        {
+            var holders = new List<PathHolder>(Holders) { holder.AsPart() };
+            return new PathPiece(Texts.ToList(), holders, Origins, OriginDetail);
+        }
+
         public PathPiece WithOrigin(PathOrigin origin, string detail) =>
             new PathPiece(Texts.ToList(), Holders.ToList(), Origins | origin, OriginDetail ?? detail);
 

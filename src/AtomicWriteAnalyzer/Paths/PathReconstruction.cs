@@ -191,8 +191,22 @@ namespace AtomicWriteAnalyzer.Paths
                 return PathPiece.Unknown();
             }
 
-            return ThroughSymbol(property, HolderKind.Property, depth, () => _facts.ValuesOf(property.OriginalDefinition));
+            var held = ThroughSymbol(property, HolderKind.Property, depth, () => _facts.ValuesOf(property.OriginalDefinition));
+
+            // credential.FullPath: the object that holds the path names what the file is for.
+            var owner = containing != null && IsDeclaredInSource(containing) ? OwnerHolder(reference.Instance) : null;
+            return owner == null ? held : held.WithPartHolder(owner);
         }
+
+        /// <summary>The local, parameter, field or property an instance member is read from, as a holder; else null.</summary>
+        private static PathHolder? OwnerHolder(IOperation? instance) => OperationHelpers.Unwrap(instance) switch
+        {
+            ILocalReferenceOperation local => new PathHolder(HolderKind.Local, local.Local, isWhole: false),
+            IParameterReferenceOperation parameter => new PathHolder(HolderKind.Parameter, parameter.Parameter, isWhole: false),
+            IFieldReferenceOperation field => new PathHolder(HolderKind.Field, field.Field, isWhole: false),
+            IPropertyReferenceOperation property when property.Arguments.IsDefaultOrEmpty => new PathHolder(HolderKind.Property, property.Property, isWhole: false),
+            _ => null,
+        };
 
         private PathPiece VisitInvocation(IInvocationOperation invocation, int depth)
         {

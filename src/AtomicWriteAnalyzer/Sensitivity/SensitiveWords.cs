@@ -32,6 +32,11 @@ namespace AtomicWriteAnalyzer.Sensitivity
             ["state"] = "state",
             ["licensekey"] = "license key", ["licencekey"] = "license key",
             ["session"] = "session", ["sessions"] = "session",
+            ["account"] = "account", ["accounts"] = "account",
+            ["authenticator"] = "authenticator", ["totp"] = "authenticator", ["mafile"] = "authenticator",
+            ["keyfile"] = "key file", ["vault"] = "vault",
+            ["preset"] = "preset", ["presets"] = "preset",
+            ["keybindings"] = "key bindings", ["keybinds"] = "key bindings", ["keymap"] = "key bindings", ["shortcuts"] = "key bindings",
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
         /// <summary>Two words that together are sensitive: "api key", "private key", "key store".</summary>
@@ -41,6 +46,10 @@ namespace AtomicWriteAnalyzer.Sensitivity
             ["private key"] = "private key",
             ["key store"] = "keystore", ["key chain"] = "keychain",
             ["license key"] = "license key", ["licence key"] = "license key",
+            ["client key"] = "private key", ["host key"] = "private key", ["secret key"] = "private key", ["signing key"] = "private key",
+            ["encryption key"] = "private key", ["master key"] = "private key", ["ssh key"] = "private key",
+            ["key bindings"] = "key bindings", ["key binds"] = "key bindings",
+            ["secure storage"] = "secure storage",
         }.ToImmutableDictionary(StringComparer.Ordinal);
 
         /// <summary>Words that make a data type sensitive but are too common in paths to count there.</summary>
@@ -91,6 +100,7 @@ namespace AtomicWriteAnalyzer.Sensitivity
         /// <summary>File kinds recognized by their whole name (lower case).</summary>
         private static readonly ImmutableDictionary<string, string> FileNames = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["hosts"] = "'hosts' is the system's host name table",
             ["id_rsa"] = "'id_rsa' is an SSH private key",
             ["id_ed25519"] = "'id_ed25519' is an SSH private key",
             ["id_ecdsa"] = "'id_ecdsa' is an SSH private key",

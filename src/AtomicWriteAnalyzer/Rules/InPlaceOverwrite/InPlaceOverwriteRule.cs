@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using AtomicWriteAnalyzer.Catalog;
 using AtomicWriteAnalyzer.Contract;
 using AtomicWriteAnalyzer.Facts;
@@ -67,11 +68,14 @@ namespace AtomicWriteAnalyzer.Rules.InPlaceOverwrite
                     ReportSameTypeHelper(write, parameter);
                 }
 
-                foreach (var call in _facts.HelperCalls)
+                // One bug, one diagnostic: a helper of another type is reported at the first call of this type (in
+                // source order) that passes it a sensitive path, not at every one.
+                var reportedHelpers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                foreach (var call in _facts.HelperCalls.OrderBy(c => c.Invocation.Syntax.SyntaxTree.FilePath, System.StringComparer.Ordinal).ThenBy(c => c.Invocation.Syntax.SpanStart))
                 {
-                    if (call.Summary != null)
+                    if (call.Summary != null && !reportedHelpers.Contains(call.Helper) && ReportCallSite(call, call.Summary))
                     {
-                        ReportCallSite(call, call.Summary);
+                        reportedHelpers.Add(call.Helper);
                     }
                 }
             }
@@ -111,25 +115,25 @@ namespace AtomicWriteAnalyzer.Rules.InPlaceOverwrite
             }
 
             /// <summary>A helper of another type overwrites its parameter in place: report at this call if the path passed is sensitive.</summary>
-            private void ReportCallSite(HelperCall call, HelperSummary summary)
+            private bool ReportCallSite(HelperCall call, HelperSummary summary)
             {
                 var helper = call.Helper;
                 if (summary.ParameterOrdinal >= helper.Parameters.Length)
                 {
-                    return;
+                    return false;
                 }
 
                 var parameter = helper.Parameters[summary.ParameterOrdinal];
                 if (SensitiveWords.SensitiveWord(parameter.Name) != null && SensitiveWords.CounterWord(parameter.Name) == null)
                 {
                     // The helper's own write is reported where it is (its parameter's name is sensitive).
-                    return;
+                    return false;
                 }
 
                 var argument = ArgumentFor(call.Invocation, summary.ParameterOrdinal);
                 if (argument == null)
                 {
-                    return;
+                    return false;
                 }
 
                 var path = PathOf(argument);
@@ -140,7 +144,10 @@ namespace AtomicWriteAnalyzer.Rules.InPlaceOverwrite
                 {
                     string api = helper.ContainingType.Name + "." + helper.Name + " (" + summary.Api + ")";
                     Report(call.Invocation, PathDisplay.ShownFileName(path, argument), sensitivity, DiagnosticProperties.For(CallShape.HelperCall, api, CallFamily.Helper).Fixable(false));
+                    return true;
                 }
+
+                return false;
             }
 
             private WriteEvidence Evidence(ApiCall write, PathModel path, string? writerName) =>

@@ -59,6 +59,16 @@ namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
             { ".npmrc", "\".npmrc\"" },
             { "config folder", "\"config\", \"app.json\"" },
             { "secrets folder", "\"secrets\", \"db.json\"" },
+            { "accounts.json", "\"accounts.json\"" },
+            { "an authenticator's .maFile", "\"authenticator\", \"76561198.maFile\"" },
+            { "a client key by compound", "\"myhost_ClientKey.txt\"" },
+            { "a host key", "\"ssh_host_key\"" },
+            { "keybindings.json", "\"keybindings.json\"" },
+            { "shortcuts.json", "\"shortcuts.json\"" },
+            { "presets.json", "\"presets.json\"" },
+            { "SecureStorage.dat", "\"SecureStorage.dat\"" },
+            { "the hosts file", "\"etc\", \"hosts\"" },
+            { "vault.json", "\"vault.json\"" },
         };
 
         [Theory]
@@ -134,6 +144,10 @@ namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
         {
             // Word boundaries: these contain a sensitive word only as part of another word.
             { "keyboard-layout.txt", Snippet.Body("File.WriteAllText(Path.Combine(directory, \"keyboard-layout.txt\"), json);") },
+            { "accountant.csv: a word, not a part", Snippet.Body("File.WriteAllText(Path.Combine(directory, \"accountant.csv\"), json);") },
+            { "a desktop shortcut is a launcher", Snippet.Body("File.WriteAllText(Path.Combine(directory, \"shortcuts\", \"app.lnk\"), json);") },
+            { "hosts.txt is not the hosts file", Snippet.Body("File.WriteAllText(Path.Combine(directory, \"hosts.txt\"), json);") },
+            { "a key alone is not a client key", Snippet.Body("File.WriteAllText(Path.Combine(directory, \"client.txt\"), json);") },
             { "monkey_report.txt", Snippet.Body("File.WriteAllText(Path.Combine(directory, \"monkey_report.txt\"), json);") },
             { "tokenizer-output.txt", Snippet.Body("File.WriteAllText(Path.Combine(directory, \"tokenizer-output.txt\"), json);") },
             { "authors.txt", Snippet.Body("File.WriteAllText(Path.Combine(directory, \"authors.txt\"), json);") },
