@@ -99,7 +99,7 @@ namespace AtomicWriteAnalyzer.Facts
 
         private ApiCall? RenameThroughCall(ApiCall write, string key)
         {
-            if (_byMember.Count == 0 || IsBodyBound(key))
+            if (_byMember.Count == 0 || PathKeys.IsBodyBound(key))
             {
                 return null;
             }
@@ -240,11 +240,6 @@ namespace AtomicWriteAnalyzer.Facts
         private static bool Replaces(ApiCall rename) =>
             rename.Entry.Shape == CallShape.FileReplace || rename.Entry.Shape == CallShape.FileInfoReplace
             || OperationHelpers.ConstantBool(OperationHelpers.ArgumentValue(rename.Operation, "overwrite")) == true;
-
-        /// <summary>A key that names a local, a parameter or raw syntax means something else in another member's body.</summary>
-        private static bool IsBodyBound(string key) =>
-            key.IndexOf("local:", StringComparison.Ordinal) >= 0 || key.IndexOf("parameter:", StringComparison.Ordinal) >= 0
-            || key.IndexOf("syntax:", StringComparison.Ordinal) >= 0 || key.IndexOf('?') >= 0;
 
         private Dictionary<string, List<ApiCall>> KeysOfBody(IOperation root)
         {

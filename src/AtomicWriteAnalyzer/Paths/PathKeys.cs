@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -23,6 +24,14 @@ namespace AtomicWriteAnalyzer.Paths
         /// <summary>Whether two path expressions denote the same path: the same symbol, or the same computation.</summary>
         public static bool SamePath(IOperation? a, IOperation? b, IPathFacts facts) =>
             a != null && b != null && KeyOf(a, facts) == KeyOf(b, facts);
+
+        /// <summary>
+        /// Whether a key names a local, a parameter or raw syntax: it means another file in another member's body, so
+        /// it pairs only within one body.
+        /// </summary>
+        public static bool IsBodyBound(string key) =>
+            key.IndexOf("local:", StringComparison.Ordinal) >= 0 || key.IndexOf("parameter:", StringComparison.Ordinal) >= 0
+            || key.IndexOf("syntax:", StringComparison.Ordinal) >= 0 || key.IndexOf('?') >= 0;
 
         /// <summary>
         /// The key of a path expression, computed once: a body with many writes and renames compares each write with

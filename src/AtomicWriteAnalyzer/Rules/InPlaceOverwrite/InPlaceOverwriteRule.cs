@@ -151,7 +151,7 @@ namespace AtomicWriteAnalyzer.Rules.InPlaceOverwrite
             }
 
             private WriteEvidence Evidence(ApiCall write, PathModel path, string? writerName) =>
-                new WriteEvidence(_facts.Type.Name, writerName, WrittenData.Of(write, _facts), ReadBackBy(path.RootMember));
+                new WriteEvidence(_facts.Type.Name, writerName, WrittenData.Of(write, _facts), ReadBackBy(path.RootMember) ?? ReadBackBySamePath(write));
 
             /// <summary>"<c>Type.Member</c>" when a member of this type reads the path member back, else null.</summary>
             private string? ReadBackBy(ISymbol? rootMember)
@@ -165,6 +165,35 @@ namespace AtomicWriteAnalyzer.Rules.InPlaceOverwrite
                 {
                     if (read.Call.Effect == FileEffect.Read && read.Call.Path != null
                         && SymbolEqualityComparer.Default.Equals(PathOf(read.Call.Path).RootMember?.OriginalDefinition, rootMember.OriginalDefinition))
+                    {
+                        return _facts.Type.Name + "." + (read.WriterName ?? _facts.Type.Name);
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>
+            /// "<c>Type.Member</c>" when a member of this type reads the same path computed the same way
+            /// (<c>Path.Combine(_dir, "data.json")</c> in both <c>Load</c> and <c>Save</c>), else null. Locals and parameters
+            /// name different files in different bodies and do not pair.
+            /// </summary>
+            private string? ReadBackBySamePath(ApiCall write)
+            {
+                if (write.Path == null)
+                {
+                    return null;
+                }
+
+                string key = PathKeys.KeyOf(write.Path, _facts);
+                if (PathKeys.IsBodyBound(key))
+                {
+                    return null;
+                }
+
+                foreach (var read in _facts.Calls)
+                {
+                    if (read.Call.Effect == FileEffect.Read && read.Call.Path != null && PathKeys.KeyOf(read.Call.Path, _facts) == key)
                     {
                         return _facts.Type.Name + "." + (read.WriterName ?? _facts.Type.Name);
                     }
