@@ -15,7 +15,8 @@ namespace AtomicWrite.Tests.CrashStates
     /// torn, empty, zeros (a loader outcome that is no whole version), undone (an older version or not found after an
     /// operation returned), resurrected (a backup's version after a delete), backup (.bak not the previous version
     /// whole after a save returned), widened (a file with data readable by someone the target did not allow),
-    /// source (Copy changed its source), exception (the loader threw something undocumented).
+    /// source (Copy changed its source), exception (the loader threw something undocumented), threw (the loader
+    /// gave up although the target or a backup held a whole version).
     /// </summary>
     public sealed class StateChecker
     {
@@ -57,6 +58,13 @@ namespace AtomicWrite.Tests.CrashStates
                 {
                     problems.Add((kind, name + " gave " + Describe(outcome)));
                 }
+
+                // After a delete, giving up is the right answer; anywhere else a whole version was there to return.
+                var survivor = _workload.Kind == WorkloadKind.Delete ? null : SurvivingVersion(state.Image);
+                if (outcome is Exception && survivor != null)
+                {
+                    problems.Add(("threw", name + " threw " + Describe(outcome) + " although " + survivor));
+                }
             }
 
             CheckBackup(state, problems);
@@ -76,6 +84,27 @@ namespace AtomicWrite.Tests.CrashStates
             }
 
             return bytes.Length == 0 ? "empty" : Array.TrueForAll(bytes, b => b == 0) ? $"zeros({bytes.Length})" : $"torn({bytes.Length} bytes)";
+        }
+
+        /// <summary>The first of the target and its backups that holds a whole version, as "name holds vN".</summary>
+        private string? SurvivingVersion(FsImage image)
+        {
+            var names = new List<string> { _workload.TargetPath, _workload.TargetPath + ".bak" };
+            for (var g = 2; g <= _workload.BackupCount; g++)
+            {
+                names.Add(_workload.TargetPath + ".bak." + g);
+            }
+
+            foreach (var name in names)
+            {
+                var inode = image.Find(name);
+                if (inode != null && !inode.IsDirectory && VersionOf(Encoding.UTF8.GetString(inode.Content)) != null)
+                {
+                    return name + " holds " + Label(inode.Content);
+                }
+            }
+
+            return null;
         }
 
         private static string Parse(string text) =>

@@ -31,7 +31,17 @@ namespace AtomicWrite.Tests.CrashStates
 
         public string Arg(int index) => Arguments[index];
 
-        public override string ToString() => Name + "(" + string.Join(", ", Arguments.Count > 0 && Arguments[0].Length > 80 ? new[] { Arguments[0].Substring(0, 80) } : Arguments) + ") = " + Result.ToString(CultureInfo.InvariantCulture);
+        /// <summary>The call as the report shows it: each argument cut to 80 characters (a write's data can be 70 KiB).</summary>
+        public override string ToString()
+        {
+            var shown = new List<string>(Arguments.Count);
+            foreach (var argument in Arguments)
+            {
+                shown.Add(argument.Length > 80 ? argument.Substring(0, 80) + "..." : argument);
+            }
+
+            return Name + "(" + string.Join(", ", shown) + ") = " + Result.ToString(CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>Reads the log: joins calls split by other threads ("unfinished" / "resumed"), splits arguments at
