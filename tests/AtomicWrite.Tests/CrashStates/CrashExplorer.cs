@@ -45,7 +45,7 @@ namespace AtomicWrite.Tests.CrashStates
             Space.RawCount,
             Space.Exhaustive ? "exhaustive" : "sampled",
             Space.Explored,
-            Space.States.Count,
+            Space.Distinct,
             Time.TotalSeconds,
             Violations.Count == 0 ? "0 violations" : string.Join(", ", Violations.Select(v => v.Key + " " + v.Value.Count)));
     }
@@ -110,7 +110,7 @@ namespace AtomicWrite.Tests.CrashStates
             var text = new StringBuilder();
             text.AppendLine(string.Format(CultureInfo.InvariantCulture, "crash states: {0} workloads x 2 models, cap {1} per workload and model, seed {2}; trace {3:0.0} s, total {4:0.0} s",
                 Results.Count / 2, Cap, Seed, TraceTime.TotalSeconds, TotalTime.TotalSeconds));
-            text.AppendLine(string.Format(CultureInfo.InvariantCulture, "states explored {0}, distinct {1}", Results.Sum(r => r.Space.Explored), Results.Sum(r => r.Space.States.Count)));
+            text.AppendLine(string.Format(CultureInfo.InvariantCulture, "states explored {0}, distinct {1}", Results.Sum(r => r.Space.Explored), Results.Sum(r => r.Space.Distinct)));
             foreach (var result in Results)
             {
                 text.AppendLine(result.Line());
@@ -177,21 +177,22 @@ namespace AtomicWrite.Tests.CrashStates
             var watch = Stopwatch.StartNew();
             var space = new StateSpace(model, trace, Cap, Seed);
             var checker = new StateChecker(workload, Path.Combine(_directory.Path, "state"), ProcessCredentials().Umask);
-            var pending = new List<(CrashState, List<(string Kind, string Detail)>)>();
-            foreach (var state in space.States)
+            var violations = new SortedDictionary<string, (int Count, string Example)>(StringComparer.Ordinal);
+            space.Explore(state =>
             {
-                pending.Add((state, checker.Check(state)));
-            }
-
-            var result = new ExplorationResult(workload, model, trace.Ops.Count, space, watch.Elapsed);
-            foreach (var (state, problems) in pending)
-            {
+                var problems = checker.Check(state);
                 foreach (var kind in problems.Select(p => p.Kind).Distinct())
                 {
-                    var count = result.Violations.TryGetValue(kind, out var seen) ? seen.Count : 0;
+                    var count = violations.TryGetValue(kind, out var seen) ? seen.Count : 0;
                     var example = count > 0 ? seen.Example : Describe(trace, state, checker, problems.First(p => p.Kind == kind).Detail);
-                    result.Violations[kind] = (count + 1, example);
+                    violations[kind] = (count + 1, example);
                 }
+            });
+
+            var result = new ExplorationResult(workload, model, trace.Ops.Count, space, watch.Elapsed);
+            foreach (var violation in violations)
+            {
+                result.Violations[violation.Key] = violation.Value;
             }
 
             return result;

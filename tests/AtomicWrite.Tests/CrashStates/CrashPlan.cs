@@ -65,6 +65,9 @@ namespace AtomicWrite.Tests.CrashStates
 
         public double Count => _radix.Aggregate(1.0, (product, r) => product * r);
 
+        /// <summary>How many of the last dimensions are unsynced data blocks (persisted: 1).</summary>
+        public int BlockCount => _blocks.Count;
+
         /// <summary>Which dimensions belong to one write's blocks (sampled together: all, none or a random mix).</summary>
         public IEnumerable<(int First, int Count)> BlockGroups()
         {

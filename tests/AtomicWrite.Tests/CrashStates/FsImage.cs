@@ -87,6 +87,19 @@ namespace AtomicWrite.Tests.CrashStates
         public FsImage Clone(int? root = null) =>
             new FsImage(root ?? Root, Nodes.ToDictionary(n => n.Key, n => n.Value.Clone()));
 
+        /// <summary>A copy of the inodes visible under the root only: a workload's starting state, without the other
+        /// workloads' files, which every crash state would otherwise copy again.</summary>
+        public FsImage CloneVisible()
+        {
+            var nodes = new Dictionary<int, Inode> { [Root] = Nodes[Root].Clone() };
+            foreach (var (_, node, inode) in Walk())
+            {
+                nodes[node] = inode.Clone();
+            }
+
+            return new FsImage(Root, nodes);
+        }
+
         /// <summary>Applies a name operation (what both models treat as atomic).</summary>
         public void ApplyName(FsOp op)
         {

@@ -11,34 +11,26 @@ namespace AtomicWrite.Tests.CrashStates
 
     /// <summary>
     /// Every crash state of a workload under a model, or, past <c>cap</c> raw states, a sample drawn with a recorded
-    /// seed (each crash point's "least" and "most" persisted states always, then random ones). States that leave the
+    /// seed (each crash point's extremes always, then random ones). States that leave the
     /// same visible files (temp names normalized) after the same number of returned operations are one.
     /// </summary>
     public sealed class StateSpace
     {
         private static readonly Regex TempName = new Regex(@"\.[0-9]{1,10}\.[0-9a-f]{16}\.tmp$", RegexOptions.CultureInvariant);
 
+        private readonly List<CrashPlan> _plans;
+        private readonly int _cap;
+        private readonly Random _random;
+
         public StateSpace(PersistenceModel model, WorkloadTrace trace, int cap, int seed)
         {
             Model = model;
             Seed = seed;
-            var random = new Random(seed);
-            var plans = Enumerable.Range(0, trace.Ops.Count + 1).Select(p => new CrashPlan(model, trace.Initial, trace.Ops, p, random)).ToList();
-            RawCount = plans.Sum(p => p.Count);
-            Exhaustive = RawCount <= cap && plans.All(p => p.Exhaustive);
-            var distinct = new Dictionary<string, CrashState>(StringComparer.Ordinal);
-            foreach (var (plan, choice) in Choices(plans, cap, random))
-            {
-                Explored++;
-                var image = plan.Build(choice);
-                var key = plan.Returned + "|" + Key(image);
-                if (!distinct.ContainsKey(key))
-                {
-                    distinct[key] = new CrashState(plan.Point, plan.Returned, image, key);
-                }
-            }
-
-            States = distinct.Values.ToList();
+            _cap = cap;
+            _random = new Random(seed);
+            _plans = Enumerable.Range(0, trace.Ops.Count + 1).Select(p => new CrashPlan(model, trace.Initial, trace.Ops, p, _random)).ToList();
+            RawCount = _plans.Sum(p => p.Count);
+            Exhaustive = RawCount <= cap && _plans.All(p => p.Exhaustive);
         }
 
         public PersistenceModel Model { get; }
@@ -50,9 +42,28 @@ namespace AtomicWrite.Tests.CrashStates
 
         public bool Exhaustive { get; }
 
-        public int Explored { get; }
+        public int Explored { get; private set; }
 
-        public IReadOnlyList<CrashState> States { get; }
+        /// <summary>How many of the explored states were distinct.</summary>
+        public int Distinct { get; private set; }
+
+        /// <summary>Builds every state (or the sample) once and hands each distinct one to <paramref name="check"/>,
+        /// keeping only its key: a state's image can hold several 70 KiB files, and a full run has thousands.</summary>
+        public void Explore(Action<CrashState> check)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (plan, choice) in Choices(_plans, _cap, _random))
+            {
+                Explored++;
+                var image = plan.Build(choice);
+                var key = plan.Returned + "|" + Key(image);
+                if (seen.Add(key))
+                {
+                    Distinct++;
+                    check(new CrashState(plan.Point, plan.Returned, image, key));
+                }
+            }
+        }
 
         /// <summary>Visible names (temp names normalized) to kind, mode, owner and a hash of the content.</summary>
         public static string Key(FsImage image)
@@ -87,13 +98,21 @@ namespace AtomicWrite.Tests.CrashStates
                 yield break;
             }
 
+            // Each crash point's extremes first: nothing or everything persisted, and metadata without data (a size
+            // over zeros, a name over an empty file) or data without metadata.
             foreach (var plan in plans)
             {
+                var metadata = plan.Radix.Count - plan.BlockCount;
                 yield return (plan, new int[plan.Radix.Count]);
                 yield return (plan, plan.Radix.Select(r => r - 1).ToArray());
+                if (plan.BlockCount > 0)
+                {
+                    yield return (plan, plan.Radix.Select((r, i) => i < metadata ? r - 1 : 0).ToArray());
+                    yield return (plan, plan.Radix.Select((r, i) => i < metadata ? 0 : 1).ToArray());
+                }
             }
 
-            for (var sample = 2 * plans.Count; sample < cap; sample++)
+            for (var sample = plans.Sum(p => p.BlockCount > 0 ? 4 : 2); sample < cap; sample++)
             {
                 var plan = plans[random.Next(plans.Count)];
                 var choice = plan.Radix.Select(r => random.Next(r)).ToArray();

@@ -193,7 +193,7 @@ namespace AtomicWrite.Tests.CrashStates
                 {
                     case "begin":
                         var root = Resolve("/", _base + "/" + parts[1]);
-                        _current = new WorkloadTrace(number, new FsImage(root, _nodes).Clone());
+                        _current = new WorkloadTrace(number, new FsImage(root, _nodes).CloneVisible());
                         _workloads[number] = _current;
                         break;
                     case "returned":
