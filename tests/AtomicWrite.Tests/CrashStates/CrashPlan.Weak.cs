@@ -116,6 +116,39 @@ namespace AtomicWrite.Tests.CrashStates
             _nameMasks.AddRange(masks.OrderBy(m => System.Numerics.BitOperations.PopCount((ulong)m)).ThenBy(m => m));
         }
 
+        /// <summary>Everything persisted but one name operation (each one that others do not depend on), or, in the
+        /// journaled model, all but the last metadata operation: the states that lose one step of a save.</summary>
+        public IEnumerable<int[]> AllButOne()
+        {
+            if (_model == PersistenceModel.Journaled)
+            {
+                if (_radix[0] >= 2)
+                {
+                    var choice = _radix.Select(r => r - 1).ToArray();
+                    choice[0] = _radix[0] - 2;
+                    yield return choice;
+                }
+
+                yield break;
+            }
+
+            var all = _unforcedNames.Count;
+            for (var m = _nameMasks.Count - 1; m >= 0; m--)
+            {
+                var persisted = System.Numerics.BitOperations.PopCount((ulong)_nameMasks[m]);
+                if (persisted == all - 1)
+                {
+                    var choice = _radix.Select(r => r - 1).ToArray();
+                    choice[0] = m;
+                    yield return choice;
+                }
+                else if (persisted < all - 1)
+                {
+                    yield break;
+                }
+            }
+        }
+
         private Func<int, bool> WeakMeta(IReadOnlyList<int> choice)
         {
             var persisted = new HashSet<int>();

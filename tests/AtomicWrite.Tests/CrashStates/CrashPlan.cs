@@ -60,6 +60,9 @@ namespace AtomicWrite.Tests.CrashStates
 
         public IReadOnlyList<int> Radix => _radix;
 
+        /// <summary>Whether the crash point is right after an operation returned, where durability is promised.</summary>
+        public bool RightAfterReturn => Point > 0 && _ops[Point - 1] is MarkOp;
+
         /// <summary>False when the name subsets were sampled (too many unforced name operations to list).</summary>
         public bool Exhaustive { get; private set; } = true;
 

@@ -14,8 +14,8 @@ namespace AtomicWrite.Tests.CrashStates
     /// this process (<c>ReadAllText</c>, and <c>Load</c> with a parser that validates) and names what went wrong:
     /// torn, empty, zeros (a loader outcome that is no whole version), undone (an older version or not found after an
     /// operation returned), resurrected (a backup's version after a delete), backup (.bak not the previous version
-    /// whole after a save returned), widened (a file with data readable by someone the target did not allow),
-    /// source (Copy changed its source), exception (the loader threw something undocumented), threw (the loader
+    /// whole after a save returned and was kept), widened (a file with data readable by someone the target did not
+    /// allow), source (Copy changed its source), exception (the loader threw something undocumented), threw (the loader
     /// gave up although the target or a backup held a whole version).
     /// </summary>
     public sealed class StateChecker
@@ -202,11 +202,20 @@ namespace AtomicWrite.Tests.CrashStates
                 return;
             }
 
+            // A save undone whole takes its rotation with it ("undone"); "backup" is the save kept and the version
+            // before it lost.
+            var target = state.Image.Find(_workload.TargetPath);
+            var current = target is null ? null : VersionOf(Encoding.UTF8.GetString(target.Content));
+            if (current is null || current < r)
+            {
+                return;
+            }
+
             var backup = state.Image.Find(_workload.TargetPath + ".bak");
             var version = backup is null ? null : VersionOf(Encoding.UTF8.GetString(backup.Content));
             if (version is null || version < r - 1)
             {
-                problems.Add(("backup", ".bak is " + (backup is null ? "missing" : Label(backup.Content)) + " after save " + r + " returned"));
+                problems.Add(("backup", ".bak is " + (backup is null ? "missing" : Label(backup.Content)) + " after save " + r + " returned, the target " + Label(target!.Content)));
             }
         }
 

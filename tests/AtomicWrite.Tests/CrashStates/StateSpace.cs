@@ -99,20 +99,33 @@ namespace AtomicWrite.Tests.CrashStates
             }
 
             // Each crash point's extremes first: nothing or everything persisted, and metadata without data (a size
-            // over zeros, a name over an empty file) or data without metadata.
+            // over zeros, a name over an empty file) or data without metadata; right after an operation returned,
+            // also everything but one step.
+            var drawn = 0;
             foreach (var plan in plans)
             {
+                if (plan.RightAfterReturn)
+                {
+                    foreach (var choice in plan.AllButOne())
+                    {
+                        drawn++;
+                        yield return (plan, choice);
+                    }
+                }
+
                 var metadata = plan.Radix.Count - plan.BlockCount;
+                drawn += 2;
                 yield return (plan, new int[plan.Radix.Count]);
                 yield return (plan, plan.Radix.Select(r => r - 1).ToArray());
                 if (plan.BlockCount > 0)
                 {
+                    drawn += 2;
                     yield return (plan, plan.Radix.Select((r, i) => i < metadata ? r - 1 : 0).ToArray());
                     yield return (plan, plan.Radix.Select((r, i) => i < metadata ? 0 : 1).ToArray());
                 }
             }
 
-            for (var sample = plans.Sum(p => p.BlockCount > 0 ? 4 : 2); sample < cap; sample++)
+            for (var sample = drawn; sample < cap; sample++)
             {
                 var plan = plans[random.Next(plans.Count)];
                 var choice = plan.Radix.Select(r => random.Next(r)).ToArray();
