@@ -11,14 +11,16 @@ namespace AtomicWrite
 
         /// <summary>
         /// fsync the new file only. A power cut can still undo the rename (the old content comes back, whole),
-        /// but can never expose a truncated or zero-filled file.
+        /// but can never expose a truncated or zero-filled file. Where the file system orders metadata weakly (XFS),
+        /// the rename may survive without the backup rotation before it: the previous version is then lost.
         /// </summary>
         FileOnly = 1,
 
         /// <summary>
         /// No fsync. The replace is still atomic for other processes and survives <c>kill -9</c>, but a power cut
-        /// shortly after the save can leave an empty or zero-filled file on file systems that delay allocation
-        /// (ext4, xfs). Use only for data you can regenerate.
+        /// shortly after the save can undo it, and on file systems that delay allocation and order metadata weakly
+        /// (xfs) leave an empty, zero-filled or half-written file, or bring a deleted file's backup back. Use only
+        /// for data you can regenerate.
         /// </summary>
         None = 2,
     }
