@@ -20,6 +20,9 @@ namespace AtomicWriteAnalyzer.Benchmarks
 
         public bool Repository { get; private set; } = true;
 
+        /// <summary>The real-library corpus's extracted sources; null skips it (quick mode, <c>--no-library</c>).</summary>
+        public string? Library { get; private set; } = Corpus.LibraryCorpus.DefaultDirectory;
+
         /// <summary>Files of the corpus built with <c>dotnet build</c>; 0 skips the build measurement.</summary>
         public int BuildFiles { get; private set; } = 2000;
 
@@ -44,6 +47,9 @@ namespace AtomicWriteAnalyzer.Benchmarks
               --warmup-later 1      discarded iterations on each later corpus (the JIT is warm by then)
               --iterations 7        measured iterations per corpus (at least 7 for the full run)
               --no-repository       skip the corpus of this repository's own sources
+              --library DIR         where the real-library corpus was extracted (default: $TMPDIR/atomicwrite-bench/Newtonsoft.Json;
+                                    see docs/benchmarks.md); skipped with a message when absent, and in --quick
+              --no-library          skip the real-library corpus
               --build-files 2000    corpus size for the dotnet build -p:ReportAnalyzer=true measurement (0: skip)
               --build-runs 5        measured --no-incremental builds (after --build-warmup 1)
               --only-ours           leave Meziantou.Analyzer out of the in-process runs (to profile ours)
@@ -62,6 +68,7 @@ namespace AtomicWriteAnalyzer.Benchmarks
                 options.Warmup = 1;
                 options.WarmupLater = 1;
                 options.Iterations = 3;
+                options.Library = null;
                 options.BuildFiles = 40;
                 options.BuildWarmup = 0;
                 options.BuildRuns = 1;
@@ -86,6 +93,12 @@ namespace AtomicWriteAnalyzer.Benchmarks
                         break;
                     case "--iterations":
                         options.Iterations = Math.Max(1, NextInt());
+                        break;
+                    case "--library":
+                        options.Library = Next();
+                        break;
+                    case "--no-library":
+                        options.Library = null;
                         break;
                     case "--no-repository":
                         options.Repository = false;

@@ -16,8 +16,10 @@ namespace AtomicWriteAnalyzer.Benchmarks
     /// <summary>Medians of one corpus's measured iterations.</summary>
     internal sealed class CorpusResult
     {
-        public CorpusResult(CorpusSource corpus, double bindingMs, double analysisPassMs, IReadOnlyDictionary<MeasuredAnalyzer, double> analyzerMs, int compileErrors, IReadOnlyDictionary<string, int> ourDiagnostics)
+        public CorpusResult(CorpusSource corpus, double bindingMs, double analysisPassMs, IReadOnlyDictionary<MeasuredAnalyzer, double> analyzerMs, int compileErrors, IReadOnlyDictionary<string, int> ourDiagnostics, IReadOnlyList<double> oursPerIteration, IReadOnlyList<double> oursToPeerRulePerIteration)
         {
+            OursPerIteration = oursPerIteration;
+            OursToPeerRulePerIteration = oursToPeerRulePerIteration;
             Corpus = corpus;
             BindingMs = bindingMs;
             AnalysisPassMs = analysisPassMs;
@@ -38,6 +40,14 @@ namespace AtomicWriteAnalyzer.Benchmarks
         public IReadOnlyDictionary<MeasuredAnalyzer, double> AnalyzerMs { get; }
 
         public int CompileErrors { get; }
+
+        /// <summary>Our analyzers' summed time in each measured iteration (the spread around <see cref="OursMs"/>).</summary>
+        public IReadOnlyList<double> OursPerIteration { get; }
+
+        /// <summary>ours ÷ MA0035 within each measured iteration (empty without the peer).</summary>
+        public IReadOnlyList<double> OursToPeerRulePerIteration { get; }
+
+        public int Iterations => OursPerIteration.Count;
 
         public IReadOnlyDictionary<string, int> OurDiagnostics { get; }
 
@@ -77,6 +87,8 @@ namespace AtomicWriteAnalyzer.Benchmarks
             var errors = 0;
             var ourDiagnostics = new Dictionary<string, int>(StringComparer.Ordinal);
             var analyzerFailures = new List<string>();
+            var oursPerIteration = new List<double>();
+            var oursToPeerRule = new List<double>();
 
             for (var i = 0; i < warmup + _iterations; i++)
             {
@@ -109,10 +121,20 @@ namespace AtomicWriteAnalyzer.Benchmarks
 
                 pass.Add(stopwatch.Elapsed.TotalMilliseconds);
 
+                double ours = 0, peerRule = double.NaN;
                 foreach (var analyzer in _catalog.All)
                 {
                     var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer.Analyzer, CancellationToken.None).ConfigureAwait(false);
-                    perAnalyzer[analyzer].Add(telemetry.ExecutionTime.TotalMilliseconds);
+                    var ms = telemetry.ExecutionTime.TotalMilliseconds;
+                    perAnalyzer[analyzer].Add(ms);
+                    ours += analyzer.IsOurs ? ms : 0;
+                    peerRule = analyzer.Name == AnalyzerCatalog.PeerInvocationRule ? ms : peerRule;
+                }
+
+                oursPerIteration.Add(ours);
+                if (!double.IsNaN(peerRule))
+                {
+                    oursToPeerRule.Add(Statistics.Ratio(ours, peerRule));
                 }
 
                 ourDiagnostics = found
@@ -132,7 +154,7 @@ namespace AtomicWriteAnalyzer.Benchmarks
                 Console.WriteLine($"note: Meziantou.Analyzer threw {analyzerFailures.Count} time(s) on {corpus.Name}; first: {analyzerFailures[0].Split('\n')[0]}");
             }
 
-            return new CorpusResult(corpus, Statistics.Median(binding), Statistics.Median(pass), perAnalyzer.ToDictionary(p => p.Key, p => Statistics.Median(p.Value)), errors, ourDiagnostics);
+            return new CorpusResult(corpus, Statistics.Median(binding), Statistics.Median(pass), perAnalyzer.ToDictionary(p => p.Key, p => Statistics.Median(p.Value)), errors, ourDiagnostics, oursPerIteration, oursToPeerRule);
         }
 
         private static void Collect()

@@ -35,6 +35,19 @@ namespace AtomicWriteAnalyzer.Benchmarks
 
             var benchmark = new InProcessBenchmark(catalog, options.Iterations);
             var corpora = options.Sizes.Select(size => (Func<CorpusSource>)(() => CorpusSource.Generated(generator, size))).ToList();
+            if (options.Library is null)
+            {
+                Console.WriteLine($"real-library corpus ({LibraryCorpus.Repository}) skipped{(options.Quick ? " in quick mode" : "")}.");
+            }
+            else if (LibraryCorpus.TryLoad(options.Library, out var reason) is { } library)
+            {
+                corpora.Add(() => library);
+            }
+            else
+            {
+                Console.WriteLine($"real-library corpus skipped: {reason}.");
+            }
+
             if (options.Repository)
             {
                 corpora.Add(() => CorpusSource.Repository(root));

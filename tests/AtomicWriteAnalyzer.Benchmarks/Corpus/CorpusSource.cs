@@ -36,6 +36,9 @@ namespace AtomicWriteAnalyzer.Benchmarks.Corpus
 
         public int Lines { get; }
 
+        /// <summary>For a real library: files with at least one call the analyzer's catalog matches, counted once (<see cref="LibraryCorpus"/>).</summary>
+        public int? FilesCallingFileApis { get; set; }
+
         /// <summary>
         /// Roslyn 4.8 knows C# 12. Binding stays on one thread (<c>concurrentBuild: false</c>), like the analyzers
         /// (<c>concurrentAnalysis: false</c>), so that the ratio compares one core's work with one core's work.
@@ -76,6 +79,24 @@ namespace AtomicWriteAnalyzer.Benchmarks.Corpus
             var roslyn = new[] { typeof(Compilation), typeof(CSharpCompilation), typeof(ImmutableArray) }
                 .Select(t => (MetadataReference)MetadataReference.CreateFromFile(t.Assembly.Location));
             return new CorpusSource("this repository", trees, FrameworkReferences.Value.AddRange(roslyn), generated: false, Array.Empty<string>());
+        }
+
+        /// <summary>
+        /// A real library's sources (every .cs file under its project folder, bin/obj excluded), parsed with the
+        /// preprocessor symbols its project file defines for the chosen target framework, against the
+        /// framework's reference assemblies.
+        /// </summary>
+        public static CorpusSource Library(string name, string projectDirectory, IEnumerable<string> preprocessorSymbols)
+        {
+            var parse = Parse.WithPreprocessorSymbols(preprocessorSymbols);
+            var files = Directory.EnumerateFiles(projectDirectory, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .ToList();
+            var trees = files
+                .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, path: f, encoding: System.Text.Encoding.UTF8))
+                .ToImmutableArray();
+            return new CorpusSource(name, trees, FrameworkReferences.Value, generated: false, Array.Empty<string>());
         }
 
         private static readonly CSharpParseOptions Parse = new CSharpParseOptions(LanguageVersion.CSharp12);

@@ -23,6 +23,11 @@ namespace AtomicWriteAnalyzer.Rules
 
         internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalyzerCompilationContext compilationContext)
         {
+            if (!MaySaveThroughAtomicFile(context.Compilation))
+            {
+                return;
+            }
+
             context.RegisterSymbolStartAction(
                 start =>
                 {
@@ -32,6 +37,24 @@ namespace AtomicWriteAnalyzer.Rules
                     start.RegisterSymbolEndAction(calls.Report);
                 },
                 SymbolKind.NamedType);
+        }
+
+        /// <summary>
+        /// Whether <c>AtomicWrite.AtomicFile</c> can exist here: the runtime is referenced, or a type of that name is
+        /// declared in source. Both tests read what the compilation already has (its reference identities, its
+        /// declaration table); a project that cannot save through AtomicFile pays no per-type action at all.
+        /// </summary>
+        private static bool MaySaveThroughAtomicFile(Compilation compilation)
+        {
+            foreach (var reference in compilation.ReferencedAssemblyNames)
+            {
+                if (reference.Name == "AtomicWrite")
+                {
+                    return true;
+                }
+            }
+
+            return compilation.ContainsSymbolsWithName("AtomicFile", SymbolFilter.Type);
         }
 
         /// <summary>One type's AtomicFile saves and plain removals; allocated only when the type has one.</summary>
