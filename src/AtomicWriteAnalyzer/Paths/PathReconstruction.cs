@@ -194,9 +194,16 @@ namespace AtomicWriteAnalyzer.Paths
             var held = ThroughSymbol(property, HolderKind.Property, depth, () => _facts.ValuesOf(property.OriginalDefinition));
 
             // credential.FullPath: the object that holds the path names what the file is for.
-            var owner = containing != null && IsDeclaredInSource(containing) ? OwnerHolder(reference.Instance) : null;
+            var owner = containing != null && IsDeclaredInSource(containing) && OwnPathProperties.Contains(name) ? OwnerHolder(reference.Instance) : null;
             return owner == null ? held : held.WithPartHolder(owner);
         }
+
+        /// <summary>
+        /// The properties that give an object's own file (<c>credential.FullPath</c>); <c>Settings.PidFile</c> or
+        /// <c>Settings.DownloadFolder</c> are other files a settings object points to, and its name says nothing of them.
+        /// </summary>
+        private static readonly ImmutableHashSet<string> OwnPathProperties = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "FullPath", "FilePath", "Path", "FileName", "FullName", "Location", "PathName", "File");
 
         /// <summary>The local, parameter, field or property an instance member is read from, as a holder; else null.</summary>
         private static PathHolder? OwnerHolder(IOperation? instance) => OperationHelpers.Unwrap(instance) switch

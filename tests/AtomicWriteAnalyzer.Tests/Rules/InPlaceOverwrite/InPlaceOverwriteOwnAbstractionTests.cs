@@ -23,6 +23,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
             {
                 public string FullPath { get; set; } = "";
                 public string Password { get; set; } = "";
+                public string ExportFile { get; set; } = "";
             }
 
             """;
@@ -37,6 +38,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
             { "an open with no FileMode says nothing: quiet", "using var stream = _fs.OpenStream(credential.FullPath);" },
             { "File.WriteAllText of credential.FullPath", "{|AW0001:File.WriteAllText(credential.FullPath, credential.Password)|};" },
             { "File.WriteAllText of entry.FullPath: quiet", "File.WriteAllText(entry.FullPath, entry.Password);" },
+            { "another file the object points to says nothing: quiet", "File.WriteAllText(credential.ExportFile, credential.Password);" },
         };
 
         [Theory]
