@@ -138,7 +138,7 @@ namespace AtomicWriteAnalyzer.Facts
             foreach (var invocation in BodyIndex.Of(root).InvocationsBetween(-1, int.MaxValue))
             {
                 var method = invocation.TargetMethod?.OriginalDefinition;
-                if (method != null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _type.OriginalDefinition) && ReachesRename(method, 1))
+                if (method != null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _type.OriginalDefinition) && ReachesRename(method))
                 {
                     calls.Add(invocation);
                 }
@@ -148,17 +148,12 @@ namespace AtomicWriteAnalyzer.Facts
             return calls;
         }
 
-        /// <summary>Whether the member renames a file, or calls (within <see cref="MaxCallDepth"/>) a member of this type that does.</summary>
-        private bool ReachesRename(ISymbol method, int depth)
+        /// <summary>Whether the member renames a file, or calls a member of this type that does (the two levels <see cref="Search"/> follows).</summary>
+        private bool ReachesRename(ISymbol method)
         {
             if (_byMember.ContainsKey(method))
             {
                 return true;
-            }
-
-            if (depth >= MaxCallDepth)
-            {
-                return false;
             }
 
             if (_reachesRename.TryGetValue(method, out bool known))
