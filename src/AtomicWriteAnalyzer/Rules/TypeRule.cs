@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 
 namespace AtomicWriteAnalyzer.Rules
 {
-    /// <summary>A rule judged at a named type's end on the facts <see cref="SensitiveFileAnalyzer"/> gathered for it.</summary>
+    /// <summary>A rule judged on the facts <see cref="SensitiveFileAnalyzer"/> gathered for it.</summary>
     internal sealed class TypeRule
     {
         public TypeRule(DiagnosticDescriptor descriptor, Action<TypeReport, TypeFacts> report)

@@ -24,7 +24,7 @@ namespace AtomicWriteAnalyzer.Rules.InPlaceOverwrite
             DiagnosticDescriptors.AW0001_InPlaceOverwrite,
             (end, facts) => new TypeJudgement(end, facts).Run());
 
-        /// <summary>The judgement of one type's writes, at its symbol end.</summary>
+        /// <summary>The judgement of one type's writes, once its facts are gathered.</summary>
         private sealed class TypeJudgement
         {
             private readonly TypeReport _context;
