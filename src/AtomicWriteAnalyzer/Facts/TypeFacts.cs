@@ -12,11 +12,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AtomicWriteAnalyzer.Facts
 {
     /// <summary>
-    /// Facts about one named type, gathered by the actions registered in its symbol-start action (file calls by an
-    /// operation action, member bodies by an operation-block action) and read at its symbol end: the values given to
+    /// Facts about one named type, gathered by <see cref="TypeFactsCollector"/> once one of its calls touches a file (its kept calls and
+    /// every member body, read whole) and then judged: the values given to
     /// its path members (field and property initializers, assignments in constructors and elsewhere, getter and
     /// method returns; found in the bodies on the first ask) and the file calls its members make. Only the type's own
-    /// members are recorded, so nested types (which get their own start) are never counted twice.
+    /// members are recorded, so nested types (judged on their own) are never counted twice.
     /// </summary>
     internal sealed class TypeFacts : IPathFacts
     {
@@ -47,7 +47,7 @@ namespace AtomicWriteAnalyzer.Facts
 
         public AnalyzerCompilationContext Context { get; }
 
-        /// <summary>The catalogued file calls made by the type's members (read them at the symbol end only).</summary>
+        /// <summary>The catalogued file calls made by the type's members (read them once every call is recorded).</summary>
         public IReadOnlyList<FileCall> Calls => (IReadOnlyList<FileCall>?)_calls ?? System.Array.Empty<FileCall>();
 
         /// <summary>Calls to helper methods that may overwrite a path parameter in place (recorded when the rule asks).</summary>
@@ -78,7 +78,7 @@ namespace AtomicWriteAnalyzer.Facts
 
         /// <summary>
         /// The rename later in the same body whose source is the file <paramref name="write"/> writes (the temp half of a
-        /// hand-rolled replace), or null. Asked at the symbol end only, when every call has been recorded.
+        /// hand-rolled replace), or null. Asked once every call is recorded, when every call has been recorded.
         /// </summary>
         public ApiCall? RenameOf(ApiCall write)
         {
@@ -182,8 +182,8 @@ namespace AtomicWriteAnalyzer.Facts
 
         /// <summary>
         /// The path <paramref name="operation"/> reconstructs to, computed once for every rule that asks (AW0001 asks for
-        /// a write's path, AW0002 for the same write's as evidence, AW0003 for the temp's and the target's). Asked at
-        /// the symbol end only, where the rules run one after the other.
+        /// a write's path, AW0002 for the same write's as evidence, AW0003 for the temp's and the target's). Asked
+        /// while the rules judge the type, one after the other.
         /// </summary>
         public PathModel PathOf(IOperation operation)
         {
@@ -223,7 +223,7 @@ namespace AtomicWriteAnalyzer.Facts
 
             lock (_gate)
             {
-                // Asked at the symbol end only, when every body has been recorded; built on the first ask.
+                // Asked once every call is recorded, when every body has been recorded; built on the first ask.
                 if (_values == null)
                 {
                     _values = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);

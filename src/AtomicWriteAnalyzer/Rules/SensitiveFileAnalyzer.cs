@@ -16,7 +16,7 @@ namespace AtomicWriteAnalyzer.Rules
     /// AW0001, AW0002 and AW0003: the rules judged on a named type's file calls. One analyzer gathers each type's
     /// <see cref="TypeFacts"/> once (every invocation, creation, assignment and return of the compilation is seen
     /// once, not once per rule: three analyzers each gathering their own facts cost three times the callbacks) and
-    /// runs the rules on them at the type's end; the path of a call is reconstructed once for all of them. Each rule
+    /// runs the rules on them once a call of the type touches a file; the path of a call is reconstructed once for all of them. Each rule
     /// keeps its own file: <see cref="InPlaceOverwriteRule"/>, <see cref="ReadWithoutRecoveryRule"/>,
     /// <see cref="UnsafeHandRolledReplaceRule"/>. A rule suppressed for the whole compilation
     /// (<c>dotnet_diagnostic.AW0002.severity = none</c> in a global config, <c>NoWarn</c>) is not judged at all, nor
@@ -69,7 +69,7 @@ namespace AtomicWriteAnalyzer.Rules
                 context,
                 compilationContext,
                 KeepCall,
-                (end, facts) =>
+                (report, facts) =>
                 {
                     if (facts.Calls.Count == 0 && facts.HelperCalls.Count == 0)
                     {
@@ -78,7 +78,7 @@ namespace AtomicWriteAnalyzer.Rules
 
                     foreach (var rule in rules)
                     {
-                        rule.Report(end, facts);
+                        rule.Report(report, facts);
                     }
                 },
                 recordHelperCalls: true);

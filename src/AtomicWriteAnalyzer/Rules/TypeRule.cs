@@ -1,14 +1,13 @@
 using System;
 using AtomicWriteAnalyzer.Facts;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AtomicWriteAnalyzer.Rules
 {
-    /// <summary>A rule judged at a named type's end on the facts <see cref="SensitiveFileAnalyzer"/> gathered for it.</summary>
+    /// <summary>A rule judged on the facts <see cref="SensitiveFileAnalyzer"/> gathered for it.</summary>
     internal sealed class TypeRule
     {
-        public TypeRule(DiagnosticDescriptor descriptor, Action<SymbolAnalysisContext, TypeFacts> report)
+        public TypeRule(DiagnosticDescriptor descriptor, Action<TypeReport, TypeFacts> report)
         {
             Descriptor = descriptor;
             Report = report;
@@ -16,6 +15,6 @@ namespace AtomicWriteAnalyzer.Rules
 
         public DiagnosticDescriptor Descriptor { get; }
 
-        public Action<SymbolAnalysisContext, TypeFacts> Report { get; }
+        public Action<TypeReport, TypeFacts> Report { get; }
     }
 }

@@ -8,7 +8,6 @@ using AtomicWriteAnalyzer.Operations;
 using AtomicWriteAnalyzer.Paths;
 using AtomicWriteAnalyzer.Sensitivity;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AtomicWriteAnalyzer.Rules.InPlaceOverwrite
@@ -25,14 +24,14 @@ namespace AtomicWriteAnalyzer.Rules.InPlaceOverwrite
             DiagnosticDescriptors.AW0001_InPlaceOverwrite,
             (end, facts) => new TypeJudgement(end, facts).Run());
 
-        /// <summary>The judgement of one type's writes, at its symbol end.</summary>
+        /// <summary>The judgement of one type's writes, once its facts are gathered.</summary>
         private sealed class TypeJudgement
         {
-            private readonly SymbolAnalysisContext _context;
+            private readonly TypeReport _context;
             private readonly TypeFacts _facts;
             private readonly HashSet<Location> _reported = new HashSet<Location>();
 
-            public TypeJudgement(SymbolAnalysisContext context, TypeFacts facts)
+            public TypeJudgement(TypeReport context, TypeFacts facts)
             {
                 _context = context;
                 _facts = facts;

@@ -6,7 +6,6 @@ using AtomicWriteAnalyzer.Facts;
 using AtomicWriteAnalyzer.Paths;
 using AtomicWriteAnalyzer.Sensitivity;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AtomicWriteAnalyzer.Rules.ReadWithoutRecovery
 {
@@ -21,7 +20,7 @@ namespace AtomicWriteAnalyzer.Rules.ReadWithoutRecovery
     {
         public static readonly TypeRule Rule = new TypeRule(DiagnosticDescriptors.AW0002_ReadWithoutRecovery, ReportReads);
 
-        private static void ReportReads(SymbolAnalysisContext context, TypeFacts facts)
+        private static void ReportReads(TypeReport context, TypeFacts facts)
         {
             var reported = new HashSet<Location>();
             foreach (var fileCall in facts.Calls)
@@ -56,7 +55,7 @@ namespace AtomicWriteAnalyzer.Rules.ReadWithoutRecovery
             }
         }
 
-        private static void Report(SymbolAnalysisContext context, ApiCall call, PathModel path, SensitivityVerdict sensitivity)
+        private static void Report(TypeReport context, ApiCall call, PathModel path, SensitivityVerdict sensitivity)
         {
             var fix = RecoveringReadPlan.Plan(call, out var parse, out var declaration);
             string file = PathDisplay.ShownFileName(path, call.Path!);

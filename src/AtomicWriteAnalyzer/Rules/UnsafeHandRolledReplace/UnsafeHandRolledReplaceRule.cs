@@ -6,7 +6,6 @@ using AtomicWriteAnalyzer.Facts;
 using AtomicWriteAnalyzer.Paths;
 using AtomicWriteAnalyzer.Sensitivity;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
@@ -25,7 +24,7 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
     {
         public static readonly TypeRule Rule = new TypeRule(DiagnosticDescriptors.AW0003_UnsafeHandRolledReplace, ReportReplaces);
 
-        private static void ReportReplaces(SymbolAnalysisContext context, TypeFacts facts)
+        private static void ReportReplaces(TypeReport context, TypeFacts facts)
         {
             // Every write of a temp, grouped by the rename that publishes it.
             var replaces = new Dictionary<IOperation, (ApiCall Rename, List<ApiCall> Writes)>();
@@ -61,7 +60,7 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
             }
         }
 
-        private static void Report(SymbolAnalysisContext context, TypeFacts facts, ApiCall rename, List<ApiCall> writes)
+        private static void Report(TypeReport context, TypeFacts facts, ApiCall rename, List<ApiCall> writes)
         {
             var target = rename.Target!;
             var temp = rename.Path!;
