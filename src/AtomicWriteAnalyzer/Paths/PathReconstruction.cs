@@ -51,7 +51,7 @@ namespace AtomicWriteAnalyzer.Paths
 
             if (operation is IInvocationOperation || operation is IPropertyReferenceOperation)
             {
-                string? unique = UniqueValues.Describe(operation);
+                string? unique = UniqueValues.Describe(operation, _context);
                 if (unique != null)
                 {
                     return PathPiece.Unknown().WithOrigin(PathOrigin.UniqueName, unique);
