@@ -84,6 +84,25 @@ namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
             return VerifyCS.VerifyAnalyzerAsync(Snippet.Body(body) + "\nstatic class Ids\n{\n" + wrapper + "\n}\n");
         }
 
+        /// <summary>A path the project's own method builds from a name: a new name makes a new path.</summary>
+        public static TheoryData<string, string, bool> PathsBuiltFromANewName => new()
+        {
+            { "a Guid name", "Folders.InConfigs(\"settings-\" + Guid.NewGuid() + \".json\")", false },
+            { "a random name", "Folders.InConfigs(Path.GetRandomFileName())", false },
+            { "a fixed name", "Folders.InConfigs(\"settings.json\")", true },
+            { "a fixed name from a local", "Folders.InConfigs(Path.GetFileName(source))", true },
+        };
+
+        [Theory]
+        [MemberData(nameof(PathsBuiltFromANewName))]
+        public Task A_path_the_project_builds_from_a_new_name_is_a_new_file(string name, string path, bool reported)
+        {
+            Assert.NotNull(name);
+            string write = $"File.WriteAllText({path}, json)";
+            string body = (reported ? "{|AW0001:" + write + "|}" : write) + ";";
+            return VerifyCS.VerifyAnalyzerAsync(Snippet.Body(body) + "\nstatic class Folders\n{\n    public static string InConfigs(string name) => Path.Combine(\"configs\", name);\n}\n");
+        }
+
         public static TheoryData<string, string, bool> SerializedTypes => new()
         {
             { "a type the app declares", "class SessionCookie { public string Value { get; set; } = \"\"; }", true },
