@@ -15,8 +15,8 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
     /// target later in the same body (<see cref="PathKeys.FindRename(ApiCall, IEnumerable{ApiCall}, IPathFacts)"/>
     /// over the type's recorded renames: the pairing AW0001 uses to skip such writes). It is flagged whatever the
     /// target's sensitivity (it is an explicit attempt at atomicity, so getting it wrong is a bug), except where nothing
-    /// worth keeping is replaced: <c>atomic_write.ignored_paths</c> or a counter-signal matches the target, or the move
-    /// can only create it. The diagnostic sits on the temp write (the first one, when
+    /// worth keeping is replaced: <c>atomic_write.ignored_paths</c> or a counter-signal matches the target, the temp is
+    /// named as a partial download (<c>.part</c>), or the move can only create it. The diagnostic sits on the temp write (the first one, when
     /// several write the same temp) and names every missing step; the rename is its first additional location, then
     /// the statements the fix removes (<see cref="ReplaceCollapsePlan"/>).
     /// </summary>
@@ -75,6 +75,12 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
             var options = facts.Context.Options.For(rename.Operation.Syntax.SyntaxTree);
             var kind = SensitivitySignals.Evaluate(targetPath, options, writerName: null, facts.Type.Name).Kind;
             if (kind == SignalKind.IgnoredPathsOption || kind == SignalKind.CounterSignal)
+            {
+                return;
+            }
+
+            // A temp named as a download in progress (path + ".part") carries a download to its place.
+            if (CounterSignals.PartialDownload(facts.PathOf(temp)) != null)
             {
                 return;
             }
