@@ -96,8 +96,11 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
             // between are looked for up to that call; the fix, which rewrites one body, does not apply.
             var callSite = facts.RenameCallSiteOf(writes[writes.Count - 1]);
             var problems = Problems(facts, rename, writes, targetPath, deletes, callSite);
-            if (problems.Count == 0)
+            if (problems.Count == 0 || (problems.All(p => p.Problem == ReplaceProblem.PredictableName) && writes.All(w => w.Effect != FileEffect.CreateNew)))
             {
+                // Flushed, never deleted, on one file system, the temp truncated when reopened: the replace survives a
+                // crash. A predictable name alone risks a collision with a second writer, not a torn file; it is named
+                // only beside a crash-safety gap, or when CreateNew makes a temp left by a crash block every later save.
                 return;
             }
 

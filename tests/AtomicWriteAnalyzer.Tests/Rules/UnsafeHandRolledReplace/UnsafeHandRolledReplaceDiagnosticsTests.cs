@@ -45,6 +45,10 @@ namespace AtomicWriteAnalyzer.Tests.Rules.UnsafeHandRolledReplace
             { "random name in the temp folder", Target + "var tmp = Path.Combine(Path.GetTempPath(), Path.GetRandomFileName());\n{|AW0003:File.WriteAllText(tmp, json)|};\nFile.Move(tmp, path, true);" },
             { "constant name in the temp folder", Target + "var tmp = Path.Combine(Path.GetTempPath(), \"settings.tmp\");\n{|AW0003:File.WriteAllText(tmp, json)|};\nFile.Move(tmp, path, true);" },
             { "File.WriteAllBytes", Predictable + "{|AW0003:File.WriteAllBytes(tmp, bytes)|};\nFile.Move(tmp, path, true);" },
+            { "predictable, FileOptions.WriteThrough missing (twin of the WriteThrough replace)", Predictable + "using (var stream = {|AW0003:new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.Read, 4096)|})\n{\n    stream.Write(bytes);\n}\nFile.Replace(tmp, path, path + \".bak\");" },
+            { "predictable, Flush() only (twin of Flush(flushToDisk: true))", Predictable + "using (var stream = {|AW0003:File.Create(tmp)|})\n{\n    stream.Write(bytes);\n    stream.Flush();\n}\nFile.Move(tmp, path, true);" },
+            { "predictable, WriteThrough, target deleted first", Predictable + "using (var stream = {|AW0003:new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough)|})\n{\n    stream.Write(bytes);\n}\nFile.Delete(path);\nFile.Move(tmp, path);" },
+            { "predictable, flushed, but CreateNew: a temp left by a crash blocks every later save", Predictable + "using (var stream = {|AW0003:new FileStream(tmp, FileMode.CreateNew, FileAccess.Write)|})\n{\n    stream.Write(bytes);\n    stream.Flush(true);\n}\nFile.Move(tmp, path, true);" },
             { "settings.json.new, twin of the partial download", Target + "var tmp = path + \".new\";\n{|AW0003:File.WriteAllBytes(tmp, bytes)|};\nFile.Move(tmp, path, true);" },
             { "data.bin.tmp, twin of the partial download", "var path = Path.Combine(directory, \"data.bin\");\nvar tmp = path + \".tmp\";\n{|AW0003:File.WriteAllBytes(tmp, bytes)|};\nFile.Move(tmp, path, true);" },
             { "File.WriteAllLines", Predictable + "{|AW0003:File.WriteAllLines(tmp, lines)|};\nFile.Move(tmp, path, true);" },
@@ -102,6 +106,8 @@ namespace AtomicWriteAnalyzer.Tests.Rules.UnsafeHandRolledReplace
             { "a move without overwrite only creates the target", Predictable + "File.WriteAllText(tmp, json);\nFile.Move(tmp, path);" },
             { "overwrite: false only creates the target", Predictable + "File.WriteAllText(tmp, json);\nFile.Move(tmp, path, overwrite: false);" },
             { "FileInfo.MoveTo without overwrite only creates the target", Predictable + "File.WriteAllText(tmp, json);\nnew FileInfo(tmp).MoveTo(path);" },
+            { "predictable, FileOptions.WriteThrough, File.Replace with a backup", Predictable + "using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough))\n{\n    stream.Write(bytes);\n}\nFile.Replace(tmp, path, path + \".bak\");" },
+            { "predictable, Flush(flushToDisk: true), File.Move overwrite", Predictable + "using (var stream = File.Create(tmp))\n{\n    stream.Write(bytes);\n    stream.Flush(flushToDisk: true);\n}\nFile.Move(tmp, path, true);" },
             { "fsync through P/Invoke", Unique + "using (var stream = new FileStream(tmp, FileMode.CreateNew))\n{\n    stream.Write(bytes);\n    _ = fsync(stream.SafeFileHandle.DangerousGetHandle().ToInt32());\n}\nFile.Move(tmp, path, true);" },
         };
 
