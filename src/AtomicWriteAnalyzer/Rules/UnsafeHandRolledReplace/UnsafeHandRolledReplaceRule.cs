@@ -69,18 +69,8 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
                 return;
             }
 
-            // Nothing worth keeping is replaced: an ignored path, a log, cache, download, export or temp target, a
-            // new name. Files with no signal either way are still judged: the replace says the file matters.
             var targetPath = facts.PathOf(target);
-            var options = facts.Context.Options.For(rename.Operation.Syntax.SyntaxTree);
-            var kind = SensitivitySignals.Evaluate(targetPath, options, writerName: null, facts.Type.Name).Kind;
-            if (kind == SignalKind.IgnoredPathsOption || kind == SignalKind.CounterSignal)
-            {
-                return;
-            }
-
-            // A temp named as a download in progress (path + ".part") carries a download to its place.
-            if (CounterSignals.PartialDownload(facts.PathOf(temp)) != null)
+            if (NothingWorthKeeping(facts, rename, targetPath, temp))
             {
                 return;
             }
@@ -121,6 +111,19 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
                 properties.Build(),
                 file,
                 string.Join("; ", problems.Select(p => ReplaceMessages.Describe(p.Problem, p.Detail)))));
+        }
+
+        /// <summary>
+        /// Nothing worth keeping is replaced: an ignored path, a log, cache, download, export or temp target, a new
+        /// name, or a temp named as a download in progress (<c>path + ".part"</c>). Files with no signal either way
+        /// are still judged: the replace says the file matters.
+        /// </summary>
+        private static bool NothingWorthKeeping(TypeFacts facts, ApiCall rename, PathModel targetPath, IOperation temp)
+        {
+            var options = facts.Context.Options.For(rename.Operation.Syntax.SyntaxTree);
+            var kind = SensitivitySignals.Evaluate(targetPath, options, writerName: null, facts.Type.Name).Kind;
+            return kind == SignalKind.IgnoredPathsOption || kind == SignalKind.CounterSignal
+                || CounterSignals.PartialDownload(facts.PathOf(temp)) != null;
         }
 
         /// <summary>The steps the replace misses, in the order the message lists them, each with what the message names.</summary>
