@@ -52,7 +52,14 @@ namespace AtomicWriteAnalyzer.Catalog
             {
                 if (DeclaredBy(method, entry.TypeMetadataName, context))
                 {
-                    return Build(invocation, method, entry, CallFamily.SystemIO, entry.Display, invocation.Instance);
+                    var receiver = invocation.Instance ?? ExtensionReceiver(invocation, method);
+                    if (entry.PathIsReceiver && invocation.Instance == null && !context.IsType(OperationHelpers.Unwrap(receiver)?.Type, "System.IO.FileInfo"))
+                    {
+                        // An extension on another receiver (FileSystemAclExtensions.Create(DirectoryInfo, ...)): no file opened.
+                        continue;
+                    }
+
+                    return Build(invocation, method, entry, CallFamily.SystemIO, entry.Display, receiver);
                 }
             }
 
@@ -107,6 +114,10 @@ namespace AtomicWriteAnalyzer.Catalog
 
             return Build(invocation, method, entry, CallFamily.FileSystemAbstractions, type.Name + "." + method.Name, invocation.Instance);
         }
+
+        /// <summary>The <c>this</c> argument of an extension method's call (<c>fileInfo</c> in <c>fileInfo.Create(...)</c>), or null.</summary>
+        private static IOperation? ExtensionReceiver(IInvocationOperation invocation, IMethodSymbol method) =>
+            method.IsExtensionMethod && method.Parameters.Length > 0 ? OperationHelpers.ArgumentValue(invocation, method.Parameters[0].Name) : null;
 
         /// <summary>Whether the method is declared by (or overrides a member of) the catalogued type.</summary>
         private static bool DeclaredBy(IMethodSymbol method, string typeMetadataName, AnalyzerCompilationContext context)

@@ -28,7 +28,8 @@ namespace AtomicWriteAnalyzer.Catalog
     /// <c>new StreamWriter(path[, append[, Encoding[, bufferSize]]])</c>, <c>new StreamWriter(path[, Encoding], FileStreamOptions)</c>,
     /// <c>File.Copy(source, destFileName, overwrite)</c>, <c>XDocument/XElement.Save(fileName[, SaveOptions])</c>,
     /// <c>XmlDocument.Save(filename)</c>, <c>FileInfo.CopyTo(destFileName, overwrite)</c>,
-    /// <c>XmlWriter.Create(outputFileName[, XmlWriterSettings])</c>.
+    /// <c>XmlWriter.Create(outputFileName[, XmlWriterSettings])</c>,
+    /// <c>fileInfo.Create(FileMode, FileSystemRights, FileShare, bufferSize, FileOptions, FileSecurity)</c> (<c>FileSystemAclExtensions</c>).
     /// </para>
     /// <para>
     /// Not overwrites, so not listed: <c>File.AppendAll*</c>, <c>File.AppendText</c>, <c>FileMode.Append</c> and
@@ -65,6 +66,10 @@ namespace AtomicWriteAnalyzer.Catalog
             new ApiEntry(ApiRole.Overwrite, CallShape.FileInfoCreateText, FileInfo, "CreateText", ArgumentRule.None, Receiver),
             new ApiEntry(ApiRole.Overwrite, CallShape.FileInfoOpenWrite, FileInfo, "OpenWrite", ArgumentRule.None, Receiver),
             new ApiEntry(ApiRole.OpenByMode, CallShape.FileInfoOpen, FileInfo, "Open", ArgumentRule.FileMode, Receiver),
+            // fileInfo.Create(FileMode, FileSystemRights, FileShare, bufferSize, FileOptions, FileSecurity): the ACL
+            // overload, an extension method; opens like FileInfo.Open with that mode. Reported, not fixed: the fix
+            // would drop the file's security. Its DirectoryInfo overload creates a folder and is not matched.
+            new ApiEntry(ApiRole.OpenByMode, CallShape.FileInfoOpen, "System.IO.FileSystemAclExtensions", "Create", ArgumentRule.FileMode, Receiver, hasFix: false),
             new ApiEntry(ApiRole.Overwrite, CallShape.XmlSave, "System.Xml.Linq.XDocument", "Save", ArgumentRule.None, ImmutableArray.Create("fileName")),
             new ApiEntry(ApiRole.Overwrite, CallShape.XmlSave, "System.Xml.Linq.XElement", "Save", ArgumentRule.None, ImmutableArray.Create("fileName")),
             new ApiEntry(ApiRole.Overwrite, CallShape.XmlSave, "System.Xml.XmlDocument", "Save", ArgumentRule.None, ImmutableArray.Create("filename")),

@@ -101,7 +101,10 @@ namespace AtomicWriteAnalyzer.Contract
         /// <summary>The same type reads the file back and rewrites it with serialized data.</summary>
         AppState,
 
-        /// <summary>The writing type's or method's name (weak) together with serialized data or a read-back.</summary>
+        /// <summary>
+        /// The writing type's or method's name (weak) together with serialized data or a read-back, or a method whose
+        /// name says it saves something sensitive (<c>SaveConfig</c>).
+        /// </summary>
         WriterName,
 
         /// <summary>A helper method overwrites in place the sensitive path a caller passes it.</summary>

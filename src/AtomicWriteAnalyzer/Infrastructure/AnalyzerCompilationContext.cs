@@ -36,6 +36,13 @@ namespace AtomicWriteAnalyzer.Infrastructure
         public ConcurrentDictionary<IMethodSymbol, HelperSummary> HelperSummaries { get; } =
             new ConcurrentDictionary<IMethodSymbol, HelperSummary>(SymbolEqualityComparer.Default);
 
+        /// <summary>
+        /// Source methods of the compilation that return a new value every call, as shown in a reason, or null
+        /// (<see cref="Paths.UniqueReturns"/>).
+        /// </summary>
+        public ConcurrentDictionary<IMethodSymbol, string?> UniqueReturns { get; } =
+            new ConcurrentDictionary<IMethodSymbol, string?>(SymbolEqualityComparer.Default);
+
         /// <summary>Whether <paramref name="type"/> is the type of that metadata name (<c>System.IO.File</c>).</summary>
         public bool IsType(ITypeSymbol? type, string metadataName)
         {

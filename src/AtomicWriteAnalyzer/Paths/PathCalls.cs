@@ -110,25 +110,33 @@ namespace AtomicWriteAnalyzer.Paths
         public static bool IsFreshValue(ISymbol member)
         {
             var type = member.ContainingType;
-            if (type == null)
-            {
-                return false;
-            }
-
-            string name = member.Name;
-            string? ns = type.ContainingNamespace?.ToDisplayString();
-            return (type.Name, ns) switch
-            {
-                ("Path", "System.IO") => name == "GetRandomFileName" || name == "GetTempFileName",
-                ("Guid", "System") => name == "NewGuid" || name == "CreateVersion7",
-                ("Random", "System") => member is IMethodSymbol || name == "Shared",
-                ("RandomNumberGenerator", "System.Security.Cryptography") => member is IMethodSymbol,
-                ("DateTime", "System") or ("DateTimeOffset", "System") => name == "Now" || name == "UtcNow",
-                ("Environment", "System") => name == "TickCount" || name == "TickCount64",
-                ("Stopwatch", "System.Diagnostics") => name == "GetTimestamp",
-                _ => false,
-            };
+            return type != null && IsFreshName(type.Name, member.Name, member is IMethodSymbol)
+                && type.ContainingNamespace?.ToDisplayString() == FreshValueNamespace(type.Name);
         }
+
+        /// <summary>
+        /// <see cref="IsFreshValue"/> by the names as written (<c>Guid</c>, <c>NewGuid</c>), for code read from its syntax
+        /// alone: a project's own method's declaration (<see cref="UniqueReturns"/>).
+        /// </summary>
+        public static bool IsFreshName(string typeName, string memberName, bool isCall) => typeName switch
+        {
+            "Path" => memberName == "GetRandomFileName" || memberName == "GetTempFileName",
+            "Guid" => memberName == "NewGuid" || memberName == "CreateVersion7",
+            "Random" => isCall || memberName == "Shared",
+            "RandomNumberGenerator" => isCall,
+            "DateTime" or "DateTimeOffset" => memberName == "Now" || memberName == "UtcNow",
+            "Environment" => memberName == "TickCount" || memberName == "TickCount64",
+            "Stopwatch" => memberName == "GetTimestamp",
+            _ => false,
+        };
+
+        private static string? FreshValueNamespace(string typeName) => typeName switch
+        {
+            "Path" => "System.IO",
+            "RandomNumberGenerator" => "System.Security.Cryptography",
+            "Stopwatch" => "System.Diagnostics",
+            _ => "System",
+        };
 
         private static PathCallKind PathCall(string name) => name switch
         {

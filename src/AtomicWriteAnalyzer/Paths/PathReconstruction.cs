@@ -51,7 +51,7 @@ namespace AtomicWriteAnalyzer.Paths
 
             if (operation is IInvocationOperation || operation is IPropertyReferenceOperation)
             {
-                string? unique = UniqueValues.Describe(operation);
+                string? unique = UniqueValues.Describe(operation, _context);
                 if (unique != null)
                 {
                     return PathPiece.Unknown().WithOrigin(PathOrigin.UniqueName, unique);
@@ -249,7 +249,37 @@ namespace AtomicWriteAnalyzer.Paths
 
             // A method of the analysed type returns the path (GetSettingsPath()): its name is a holder; its return
             // values are traced. A method elsewhere contributes its name only.
-            return ThroughSymbol(method.OriginalDefinition, HolderKind.Method, depth, () => _facts.ValuesOf(method.OriginalDefinition));
+            var held = ThroughSymbol(method.OriginalDefinition, HolderKind.Method, depth, () => _facts.ValuesOf(method.OriginalDefinition));
+            return WithNewNameArgument(held, invocation, depth);
+        }
+
+        /// <summary>
+        /// A path a project's method builds from a new name (<c>GetConfigPath(Guid.NewGuid() + ".json")</c>) is new too:
+        /// the name's origin carries over, nothing else of the argument (its words are not the result's).
+        /// </summary>
+        private PathPiece WithNewNameArgument(PathPiece held, IInvocationOperation invocation, int depth)
+        {
+            const PathOrigin NewName = PathOrigin.UniqueName | PathOrigin.RandomFileName;
+            if ((held.Origins & NewName) != 0)
+            {
+                return held;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value.Type?.SpecialType != SpecialType.System_String || argument.ArgumentKind != ArgumentKind.Explicit)
+                {
+                    continue;
+                }
+
+                var piece = Visit(argument.Value, depth + 1);
+                if ((piece.Origins & NewName) != 0)
+                {
+                    return held.WithOrigin(piece.Origins & NewName, piece.OriginDetail ?? "a new name");
+                }
+            }
+
+            return held;
         }
 
         /// <summary>What a <c>Path</c>, <c>Environment</c> or <c>string</c> call makes of the path (<see cref="PathCalls"/>).</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using AtomicWriteAnalyzer.Infrastructure;
 using AtomicWriteAnalyzer.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -7,12 +9,13 @@ namespace AtomicWriteAnalyzer.Paths
     /// <summary>
     /// Values that differ on every call (<see cref="PathCalls.IsFreshValue"/>: <c>Guid.NewGuid()</c>, <c>DateTime.Now</c>, a tick count), and what is
     /// formatted from them (<c>Guid.NewGuid().ToString("N")</c>, <c>DateTime.Now.Ticks</c>): a path that holds one
-    /// names a new file every time, so writing it overwrites nothing.
+    /// names a new file every time, so writing it overwrites nothing. So does the result of the project's own method that
+    /// returns one (<see cref="UniqueReturns"/>), and a <c>string.Format</c> of either.
     /// </summary>
     internal static class UniqueValues
     {
         /// <summary>The unique value the operation is or is formatted from (<c>"Guid.NewGuid()"</c>), or null.</summary>
-        public static string? Describe(IOperation? operation)
+        public static string? Describe(IOperation? operation, AnalyzerCompilationContext context)
         {
             for (int depth = 0; depth < 4; depth++)
             {
@@ -23,7 +26,13 @@ namespace AtomicWriteAnalyzer.Paths
                         var method = invocation.TargetMethod;
                         if (!IsSystemType(method.ContainingType))
                         {
-                            return null;
+                            // The project's own wrapper of Guid.NewGuid() (Utils.GetGuid()).
+                            return UniqueReturns.Describe(method, context);
+                        }
+
+                        if (method.IsStatic && method.ContainingType?.SpecialType == SpecialType.System_String && method.Name == "Format")
+                        {
+                            return FormattedArgument(invocation, context);
                         }
 
                         if (PathCalls.IsFreshValue(method))
@@ -60,6 +69,27 @@ namespace AtomicWriteAnalyzer.Paths
                         break;
                     default:
                         return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The unique value a <c>string.Format</c> argument holds (<c>string.Format("test{0}.json", Guid.NewGuid())</c>), or null.</summary>
+        private static string? FormattedArgument(IInvocationOperation invocation, AnalyzerCompilationContext context)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                var values = argument.Value is IArrayCreationOperation array && array.Initializer != null
+                    ? (IEnumerable<IOperation>)array.Initializer.ElementValues
+                    : new[] { argument.Value };
+                foreach (var value in values)
+                {
+                    string? unique = Describe(value, context);
+                    if (unique != null)
+                    {
+                        return unique;
+                    }
                 }
             }
 

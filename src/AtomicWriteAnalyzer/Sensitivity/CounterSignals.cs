@@ -15,6 +15,13 @@ namespace AtomicWriteAnalyzer.Sensitivity
             System.StringComparer.Ordinal, "sh", "bash", "bat", "cmd", "ps1", "vbs", "command", "desktop", "service", "lnk", "url");
 
         /// <summary>
+        /// The suffixes browsers and download code give a file still being downloaded (<c>setup.exe.part</c>,
+        /// <c>.crdownload</c>): what it replaces once complete is a download, fetched again if lost.
+        /// </summary>
+        private static readonly ImmutableHashSet<string> PartialDownloadExtensions = ImmutableHashSet.Create(
+            System.StringComparer.Ordinal, "part", "partial", "crdownload", "download", "downloading");
+
+        /// <summary>
         /// The counter words a writing type's name may carry (<c>UniqueIdCache</c>, <c>DownloadManager</c>): the
         /// type says what its files are for. Words that name a role rather than a kind of file (report, output) are
         /// left out: a <c>ReportSettings</c> type keeps settings.
@@ -92,6 +99,11 @@ namespace AtomicWriteAnalyzer.Sensitivity
                         return "a '." + dotted[i] + "' file";
                     }
 
+                    if (i == dotted.Length - 1 && PartialDownloadExtensions.Contains(dotted[i]))
+                    {
+                        return PartialDownloadReason(dotted[i]);
+                    }
+
                     if (i == dotted.Length - 1 && RegeneratedExtensions.Contains(dotted[i]))
                     {
                         return "a script or launcher ('." + dotted[i] + "'), written again from the app's template when needed";
@@ -110,6 +122,27 @@ namespace AtomicWriteAnalyzer.Sensitivity
 
             return null;
         }
+
+        /// <summary>
+        /// Why a hand-rolled replace's temp says it carries a download (<c>fileName + ".part"</c> moved over
+        /// <c>fileName</c>): the file it replaces is a download too, whatever the target's own name. Null otherwise.
+        /// </summary>
+        public static string? PartialDownload(PathModel temp)
+        {
+            foreach (string text in temp.Texts)
+            {
+                string name = PathModel.LastSegment(text).ToLowerInvariant();
+                int dot = name.LastIndexOf('.');
+                if (dot > 0 && PartialDownloadExtensions.Contains(name.Substring(dot + 1)))
+                {
+                    return PartialDownloadReason(name.Substring(dot + 1));
+                }
+            }
+
+            return null;
+        }
+
+        private static string PartialDownloadReason(string extension) => "a partial download ('." + extension + "')";
 
         /// <summary>An origin that says the file is not worth protecting: temp, random, unique, picked by the user.</summary>
         private static string? OriginCounterSignal(PathModel path)

@@ -14,7 +14,8 @@ namespace AtomicWriteAnalyzer.Sensitivity
         /// Signals from the write rather than the path, strongest first: a serialized object whose type name is
         /// sensitive (or <c>this</c> in a type so named); app state (the same type reads the path member back and
         /// rewrites it with serialized data); the writing type's or method's name, which is weak and counts only with
-        /// serialized data or a read-back beside it.
+        /// serialized data or a read-back beside it; last, a method whose name says it saves something sensitive
+        /// (<c>SaveConfig</c>, <c>StoreToken</c>: <see cref="SensitiveWords.SavedWord"/>) counts alone.
         /// </summary>
         public static SensitivityVerdict FromEvidence(WriteEvidence evidence)
         {
@@ -49,6 +50,13 @@ namespace AtomicWriteAnalyzer.Sensitivity
                 {
                     return new SensitivityVerdict(true, SignalKind.WriterName, "method '" + evidence.MethodName + "' contains '" + methodWord + "' and " + second);
                 }
+            }
+
+            // The weakest signal: the path says nothing either way, and the method's name says what it saves.
+            string? saved = SensitiveWords.SavedWord(evidence.MethodName);
+            if (saved != null)
+            {
+                return new SensitivityVerdict(true, SignalKind.WriterName, "written by '" + evidence.MethodName + "', whose name says it saves '" + saved + "'");
             }
 
             return SensitivityVerdict.No("no sensitive signal");

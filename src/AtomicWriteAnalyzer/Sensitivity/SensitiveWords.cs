@@ -116,6 +116,26 @@ namespace AtomicWriteAnalyzer.Sensitivity
         /// <summary>The canonical sensitive word in an identifier or file name (<c>SaveSettings</c> → <c>settings</c>), or null.</summary>
         public static string? SensitiveWord(string? name) => MatchWord(name, Words, WordPairs);
 
+        /// <summary>The verbs a method that stores its data in a file starts with (<c>SaveConfig</c>, <c>StoreToken</c>).</summary>
+        private static readonly ImmutableHashSet<string> SaveVerbs = ImmutableHashSet.Create(StringComparer.Ordinal, "save", "write", "persist", "store");
+
+        /// <summary>
+        /// The sensitive word a method's name says it saves: a save verb first (after an optional "try"), a sensitive
+        /// word after it (<c>SaveConfig</c>, <c>TryWriteSettingsAsync</c> → <c>settings</c>, <c>PersistCredentials</c>),
+        /// else null (<c>Save</c>, <c>LoadConfig</c>, <c>ConfigSaved</c>).
+        /// </summary>
+        public static string? SavedWord(string? methodName)
+        {
+            var words = WordSplitter.Split(methodName);
+            int verb = words.Count > 0 && words[0] == "try" ? 1 : 0;
+            if (words.Count <= verb + 1 || !SaveVerbs.Contains(words[verb]))
+            {
+                return null;
+            }
+
+            return MatchWord(string.Join(" ", words.GetRange(verb + 1, words.Count - verb - 1)), Words, WordPairs);
+        }
+
         /// <summary>The counter-signal word in an identifier or file name (<c>ExportSettings</c> → <c>export</c>), or null.</summary>
         public static string? CounterWord(string? name) => MatchWord(name, CounterWords, null);
 

@@ -15,8 +15,8 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
     /// target later in the same body (<see cref="PathKeys.FindRename(ApiCall, IEnumerable{ApiCall}, IPathFacts)"/>
     /// over the type's recorded renames: the pairing AW0001 uses to skip such writes). It is flagged whatever the
     /// target's sensitivity (it is an explicit attempt at atomicity, so getting it wrong is a bug), except where nothing
-    /// worth keeping is replaced: <c>atomic_write.ignored_paths</c> or a counter-signal matches the target, or the move
-    /// can only create it. The diagnostic sits on the temp write (the first one, when
+    /// worth keeping is replaced: <c>atomic_write.ignored_paths</c> or a counter-signal matches the target, the temp is
+    /// named as a partial download (<c>.part</c>), or the move can only create it. The diagnostic sits on the temp write (the first one, when
     /// several write the same temp) and names every missing step; the rename is its first additional location, then
     /// the statements the fix removes (<see cref="ReplaceCollapsePlan"/>).
     /// </summary>
@@ -69,12 +69,8 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
                 return;
             }
 
-            // Nothing worth keeping is replaced: an ignored path, a log, cache, download, export or temp target, a
-            // new name. Files with no signal either way are still judged: the replace says the file matters.
             var targetPath = facts.PathOf(target);
-            var options = facts.Context.Options.For(rename.Operation.Syntax.SyntaxTree);
-            var kind = SensitivitySignals.Evaluate(targetPath, options, writerName: null, facts.Type.Name).Kind;
-            if (kind == SignalKind.IgnoredPathsOption || kind == SignalKind.CounterSignal)
+            if (NothingWorthKeeping(facts, rename, targetPath, temp))
             {
                 return;
             }
@@ -90,8 +86,11 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
             // between are looked for up to that call; the fix, which rewrites one body, does not apply.
             var callSite = facts.RenameCallSiteOf(writes[writes.Count - 1]);
             var problems = Problems(facts, rename, writes, targetPath, deletes, callSite);
-            if (problems.Count == 0)
+            if (problems.Count == 0 || (problems.All(p => p.Problem == ReplaceProblem.PredictableName) && writes.All(w => w.Effect != FileEffect.CreateNew)))
             {
+                // Flushed, never deleted, on one file system, the temp truncated when reopened: the replace survives a
+                // crash. A predictable name alone risks a collision with a second writer, not a torn file; it is named
+                // only beside a crash-safety gap, or when CreateNew makes a temp left by a crash block every later save.
                 return;
             }
 
@@ -112,6 +111,19 @@ namespace AtomicWriteAnalyzer.Rules.UnsafeHandRolledReplace
                 properties.Build(),
                 file,
                 string.Join("; ", problems.Select(p => ReplaceMessages.Describe(p.Problem, p.Detail)))));
+        }
+
+        /// <summary>
+        /// Nothing worth keeping is replaced: an ignored path, a log, cache, download, export or temp target, a new
+        /// name, or a temp named as a download in progress (<c>path + ".part"</c>). Files with no signal either way
+        /// are still judged: the replace says the file matters.
+        /// </summary>
+        private static bool NothingWorthKeeping(TypeFacts facts, ApiCall rename, PathModel targetPath, IOperation temp)
+        {
+            var options = facts.Context.Options.For(rename.Operation.Syntax.SyntaxTree);
+            var kind = SensitivitySignals.Evaluate(targetPath, options, writerName: null, facts.Type.Name).Kind;
+            return kind == SignalKind.IgnoredPathsOption || kind == SignalKind.CounterSignal
+                || CounterSignals.PartialDownload(facts.PathOf(temp)) != null;
         }
 
         /// <summary>The steps the replace misses, in the order the message lists them, each with what the message names.</summary>

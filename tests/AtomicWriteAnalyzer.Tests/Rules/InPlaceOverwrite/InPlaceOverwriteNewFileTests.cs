@@ -60,6 +60,49 @@ namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
             return VerifyCS.VerifyAnalyzerAsync(Snippet.Body(body));
         }
 
+        /// <summary>The project's own wrapper of a fresh value, in another type: read from its declaration, one level deep.</summary>
+        public static TheoryData<string, string, string, bool> UniqueWrappers => new()
+        {
+            {
+                "a Guid wrapper with a fallback", "Ids.Next(false)",
+                "public static string Next(bool full = true)\n{\n    try\n    {\n        if (full)\n        {\n            return Guid.NewGuid().ToString(\"D\");\n        }\n\n        return BitConverter.ToInt64(Guid.NewGuid().ToByteArray(), 0).ToString();\n    }\n    catch (Exception)\n    {\n    }\n\n    return string.Empty;\n}",
+                false
+            },
+            { "a timestamp wrapper", "Ids.Stamp()", "public static string Stamp() => DateTime.UtcNow.ToString(\"yyyyMMddHHmmssfff\");", false },
+            { "a random name wrapper, formatted", "string.Format(\"{0}.json\", Ids.Random())", "public static string Random() => Path.GetFileNameWithoutExtension(Path.GetRandomFileName());", false },
+            { "an id made once and kept", "Ids.Current()", "private static readonly string _id = Guid.NewGuid().ToString();\npublic static string Current() => _id;", true },
+            { "a wrapper that may return a fixed name", "Ids.Next(flag)", "public static string Next(bool fresh)\n{\n    if (fresh)\n    {\n        return Guid.NewGuid().ToString();\n    }\n\n    return \"default\";\n}", true },
+        };
+
+        [Theory]
+        [MemberData(nameof(UniqueWrappers))]
+        public Task A_name_from_the_projects_own_unique_value_method_is_a_new_file(string name, string call, string wrapper, bool reported)
+        {
+            Assert.NotNull(name);
+            string write = $"File.WriteAllText(Path.Combine(directory, \"settings-\" + {call} + \".json\"), json)";
+            string body = (reported ? "{|AW0001:" + write + "|}" : write) + ";";
+            return VerifyCS.VerifyAnalyzerAsync(Snippet.Body(body) + "\nstatic class Ids\n{\n" + wrapper + "\n}\n");
+        }
+
+        /// <summary>A path the project's own method builds from a name: a new name makes a new path.</summary>
+        public static TheoryData<string, string, bool> PathsBuiltFromANewName => new()
+        {
+            { "a Guid name", "Folders.InConfigs(\"settings-\" + Guid.NewGuid() + \".json\")", false },
+            { "a random name", "Folders.InConfigs(Path.GetRandomFileName())", false },
+            { "a fixed name", "Folders.InConfigs(\"settings.json\")", true },
+            { "a fixed name from a local", "Folders.InConfigs(Path.GetFileName(source))", true },
+        };
+
+        [Theory]
+        [MemberData(nameof(PathsBuiltFromANewName))]
+        public Task A_path_the_project_builds_from_a_new_name_is_a_new_file(string name, string path, bool reported)
+        {
+            Assert.NotNull(name);
+            string write = $"File.WriteAllText({path}, json)";
+            string body = (reported ? "{|AW0001:" + write + "|}" : write) + ";";
+            return VerifyCS.VerifyAnalyzerAsync(Snippet.Body(body) + "\nstatic class Folders\n{\n    public static string InConfigs(string name) => Path.Combine(\"configs\", name);\n}\n");
+        }
+
         public static TheoryData<string, string, bool> SerializedTypes => new()
         {
             { "a type the app declares", "class SessionCookie { public string Value { get; set; } = \"\"; }", true },

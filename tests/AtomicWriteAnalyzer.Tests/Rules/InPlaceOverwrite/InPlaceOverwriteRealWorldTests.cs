@@ -427,7 +427,7 @@ namespace AtomicWriteAnalyzer.Tests.Rules.InPlaceOverwrite
                 """
                 public sealed class Persist
                 {
-                    public void SaveSettings(string path, object value) => File.WriteAllText(path, value.ToString());
+                    public void ApplySettings(string path, object value) => File.WriteAllText(path, value.ToString());
                 }
                 """
             },
